@@ -1,0 +1,68 @@
+package org.isms.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of our Quarkus applications, started from its built {@code target/quarkus-app} in the prod
+ * profile, configured entirely through the environment.
+ *
+ * @param name     module directory and component name, e.g. {@code asset-service}
+ * @param port     HTTP port
+ * @param database its own database, or null for the gateway
+ */
+public record QuarkusService(String name, int port, String database) {
+
+    /** The services and the gateway of DESIGN §7, in start order. */
+    public static final List<QuarkusService> ALL = List.of(
+            new QuarkusService("asset-service", 8081, "asset"),
+            new QuarkusService("risk-service", 8082, "risk"),
+            new QuarkusService("control-service", 8083, "control"),
+            new QuarkusService("incident-service", 8084, "incident"),
+            new QuarkusService("audit-service", 8085, "audit"),
+            new QuarkusService("gateway", 8080, null));
+
+    public Path jar(Path repoRoot) {
+        return repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public String healthUrl() {
+        return "http://127.0.0.1:" + port + "/q/health/ready";
+    }
+
+    public ChildProcess start(Path repoRoot, Path runDir, PostgresServer pg, String kafka, String oidcRealmUrl,
+            Duration timeout) {
+        Path jar = jar(repoRoot);
+        Path log = runDir.resolve("logs").resolve(name + ".log");
+        if (!Files.exists(jar)) {
+            throw new StartupException(name, jar + " is missing: build first (./mvnw -DskipTests package)", log);
+        }
+        Net.requirePortFree(name, port);
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "QUARKUS_HTTP_PORT", Integer.toString(port),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "QUARKUS_OIDC_AUTH_SERVER_URL", oidcRealmUrl));
+        if (database != null) {
+            pg.ensureDatabase(database);
+            env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", pg.reactiveUrl(database));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database));
+        }
+        QuarkusService.ALL.forEach(s -> env.put("ISMS_" + s.name().toUpperCase().replace('-', '_') + "_URL",
+                "http://127.0.0.1:" + s.port()));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(StackSettings.javaCommand());
+        String opts = System.getenv().getOrDefault("ISMS_SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC");
+        cmd.addAll(List.of(opts.trim().split("\\s+")));
+        cmd.addAll(List.of("-jar", jar.toString()));
+        ChildProcess process = ChildProcess.start(name, cmd, env, runDir.resolve("work").resolve(name), log,
+                runDir.resolve("pids").resolve(name + ".pid"));
+        Net.await(name, timeout, process, () -> Net.status(healthUrl()) == 200);
+        return process;
+    }
+}
