@@ -36,6 +36,13 @@ public final class KafkaServer {
         this.controllerPort = port == 0 ? Net.freePort() : port + 1;
     }
 
+    /** A broker on fixed ports, e.g. to act again on one started earlier from the same directory. */
+    public KafkaServer(Path dir, int port, int controllerPort) {
+        this.dir = dir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
