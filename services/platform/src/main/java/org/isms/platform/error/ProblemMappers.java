@@ -1,0 +1,209 @@
+package org.isms.platform.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error a service answers, as problem+json. The most specific mapper wins; the last one catches
+ * what nobody expected and answers 500 with an error id to quote, never a class name, SQL or stack.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String TYPE_PREFIX = "urn:isms:problem:";
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e, HttpServerRequest request) {
+        return answer(new Problem(TYPE_PREFIX + e.kind(), e.title(), e.status(), e.getMessage(), path(request),
+                e.errors(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return answer(new Problem(TYPE_PREFIX + "validation", "Invalid input", 400, detail, path(request), errors,
+                null));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableField(MismatchedInputException e, HttpServerRequest request) {
+        String field = jsonPath(e);
+        String message;
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            message = "'" + f.getValue() + "' is not one of " + Arrays.toString(f.getTargetType().getEnumConstants());
+        } else if (e instanceof UnrecognizedPropertyException) {
+            message = "is not a known field";
+        } else if (e instanceof InvalidFormatException f) {
+            message = "'" + f.getValue() + "' is not a valid " + simpleType(f.getTargetType());
+        } else {
+            message = "has the wrong type, expected " + simpleType(e.getTargetType());
+        }
+        if (field.isEmpty()) {
+            return malformed("the body is not the expected JSON object", request);
+        }
+        return answer(new Problem(TYPE_PREFIX + "validation", "Invalid input", 400, field + ": " + message,
+                path(request), List.of(new Problem.FieldError(field, message)), null));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return malformed("the body is not well-formed JSON" + where, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return unauthenticated(request);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthenticated(request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return answer(new Problem(TYPE_PREFIX + "forbidden", "Forbidden", 403,
+                "your roles do not allow this operation", path(request), null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(StaleStateException e, HttpServerRequest request) {
+        return answer(new Problem(TYPE_PREFIX + "precondition-failed", "Precondition failed", 412,
+                "the resource was changed concurrently; read it again and retry with its new ETag", path(request),
+                null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof MismatchedInputException m) {
+            return unreadableField(m, request);
+        }
+        if (cause instanceof JsonProcessingException j) {
+            return malformedJson(j, request);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no resource at " + path(request);
+            case 405 -> request.method() + " is not allowed on " + path(request);
+            case 406 -> "this resource answers application/json";
+            case 415 -> "send application/json";
+            default -> title;
+        };
+        return answer(new Problem(TYPE_PREFIX + slug(title), title, status, detail, path(request), null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s %s", errorId, request.method(), path(request));
+        return answer(new Problem(TYPE_PREFIX + "internal", "Internal error", 500,
+                "the request could not be completed; quote error id " + errorId + " when reporting it",
+                path(request), null, errorId));
+    }
+
+    private Response unauthenticated(HttpServerRequest request) {
+        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"isms\"")
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(TYPE_PREFIX + "unauthorized", "Unauthorized", 401,
+                        "a valid bearer token is required", path(request), null, null))
+                .build();
+    }
+
+    private Response malformed(String detail, HttpServerRequest request) {
+        return answer(new Problem(TYPE_PREFIX + "malformed-request", "Malformed request", 400, detail,
+                path(request), null, null));
+    }
+
+    static Response answer(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(HttpServerRequest request) {
+        return request == null ? null : request.path();
+    }
+
+    /** {@code create.arg0.classification.confidentiality} becomes {@code classification.confidentiality}. */
+    private static String field(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        if (parts.length >= 2 && (parts[1].startsWith("arg") || parts[1].equals("body") || parts[1].equals("request"))) {
+            return parts.length == 2 ? parts[1] : String.join(".", Arrays.copyOfRange(parts, 2, parts.length));
+        }
+        return parts.length >= 2 ? String.join(".", Arrays.copyOfRange(parts, 1, parts.length)) : path;
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (type == UUID.class) {
+            return "UUID";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "ISO-8601 date or time";
+        }
+        return "object";
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+}

@@ -1,0 +1,42 @@
+package org.isms.platform.http;
+
+import java.util.Arrays;
+import org.isms.platform.error.InvalidInputException;
+
+/**
+ * Parses filter parameters with a 400 that names the parameter and the allowed values. (JAX-RS would
+ * answer a failed conversion of a query parameter with 404, which misleads a client.)
+ */
+public final class QueryParams {
+    private QueryParams() {
+    }
+
+    /** The enum constant named {@code value}, null when absent. */
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String param, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(param, "'" + value + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** An integer within bounds, null when absent. */
+    public static Integer intValue(String param, String value, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v < min || v > max) {
+                throw new InvalidInputException(param, "must be between " + min + " and " + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(param, "'" + value + "' is not a whole number");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.isms.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the outbox relay ({@code isms.outbox.*}). */
+@ConfigMapping(prefix = "isms.outbox")
+public interface OutboxConfig {
+    /** Whether this instance relays; any number of instances may. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** How long to wait before looking again when nothing was pending. */
+    @WithDefault("200ms")
+    Duration pollInterval();
+
+    /** Rows claimed per round (at most one per aggregate). */
+    @WithDefault("100")
+    int batchSize();
+
+    /** First wait after a failed publish; doubles per failure up to {@link #maxBackoff()}. */
+    @WithDefault("500ms")
+    Duration initialBackoff();
+
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /** How long one send may take before it counts as failed (Kafka unreachable). */
+    @WithDefault("15s")
+    Duration sendTimeout();
+}

@@ -1,0 +1,142 @@
+package org.isms.platform.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox to Kafka from a thread of its own: rounds of {@link OutboxPublisher} back to back
+ * while rows are pending, a short poll when none are, and exponential backoff while Kafka fails (the
+ * rows stay pending, so an outage only delays events). The producer waits for all replicas (acks=all)
+ * and is idempotent, so its own retries neither lose nor double a record.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final Pool pool;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final AtomicLong published = new AtomicLong();
+    private volatile boolean running;
+    private volatile Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+
+    public OutboxRelay(Pool pool, OutboxConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.pool = pool;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.relayEnabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** How many events this instance has published since it started. */
+    public long published() {
+        return published.get();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        producer = new KafkaProducer<>(producerProperties(bootstrapServers, config.sendTimeout()));
+        OutboxPublisher publisher = new OutboxPublisher(pool, producer, config.batchSize(), config.sendTimeout());
+        running = true;
+        thread = new Thread(() -> loop(publisher), "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public synchronized void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    /** The producer settings the relay needs: every replica acknowledges, idempotent, bounded waits. */
+    public static Properties producerProperties(String bootstrapServers, Duration sendTimeout) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(6000, sendTimeout.toMillis() - 1000));
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return p;
+    }
+
+    private void loop(OutboxPublisher publisher) {
+        Duration backoff = config.initialBackoff();
+        while (running) {
+            Duration wait;
+            try {
+                OutboxPublisher.Round round = publisher.publishPending();
+                published.addAndGet(round.published());
+                if (round.failed() > 0) {
+                    LOG.warnf("outbox: %d event(s) not published, retrying in %s: %s", round.failed(), backoff,
+                            round.error());
+                    wait = backoff;
+                    backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+                } else {
+                    backoff = config.initialBackoff();
+                    wait = round.published() > 0 ? Duration.ZERO : config.pollInterval();
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("outbox: round failed, retrying in %s: %s", backoff, e.toString());
+                wait = backoff;
+                backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+            }
+            if (!wait.isZero()) {
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
