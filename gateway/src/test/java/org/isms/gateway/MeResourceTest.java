@@ -1,0 +1,36 @@
+package org.isms.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.isms.testing.OidcResource;
+import org.isms.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcResource.class)
+class MeResourceTest {
+
+    @Test
+    void shouldTellTheCallerWhoTheyAre() {
+        given().auth().oauth2(TestTokens.user("officer", "security-officer").sign()).get("/api/me").then()
+                .statusCode(200).body("name", equalTo("officer")).body("tenant", equalTo("acme"))
+                .body("roles", contains("security-officer"));
+    }
+
+    @Test
+    void shouldRefuseMissingOrForeignTokens() {
+        given().get("/api/me").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("officer", "viewer").issuer("https://elsewhere.example").sign())
+                .get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void shouldBeHealthyWithMetrics() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200);
+    }
+}
