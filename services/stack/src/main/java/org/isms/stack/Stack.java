@@ -34,6 +34,7 @@ public final class Stack {
     private final Path logs = isms.resolve("logs");
     private final Deque<Runnable> stops = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean failed;
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "up" : args[0];
@@ -76,6 +77,7 @@ public final class Stack {
             log("READY in " + seconds + " s");
         } catch (RuntimeException e) {
             log("FAILED: " + e.getMessage());
+            failed = true;
             state("FAILED", e.getMessage());
             stopAll();
             System.exit(1);
@@ -144,7 +146,9 @@ public final class Stack {
                 log("while stopping: " + e.getMessage());
             }
         }
-        state("STOPPED", "stopped");
+        if (!failed) { // the reason of a failed start stays readable for ./isms
+            state("STOPPED", "stopped");
+        }
         stopped.countDown();
     }
 
