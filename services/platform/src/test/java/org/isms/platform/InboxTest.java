@@ -12,19 +12,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.isms.events.CloudEventHeaders;
 import org.isms.events.EventEnvelope;
 import org.isms.platform.inbox.Inbox;
@@ -82,7 +77,7 @@ class InboxTest {
     void shouldApplyARedeliveredKafkaEventOnceAndDeadLetterAMalformedOne() throws Exception {
         String noteId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = KafkaBroker.producer()) {
             send(producer, eventId, noteId, "{\"id\":\"" + noteId + "\",\"text\":\"redelivered\"}");
             send(producer, eventId, noteId, "{\"id\":\"" + noteId + "\",\"text\":\"redelivered\"}");
             // malformed: no ce_type header
@@ -116,24 +111,9 @@ class InboxTest {
         producer.send(r).get(10, TimeUnit.SECONDS);
     }
 
-    private static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(p);
-    }
-
     private static List<ConsumerRecord<String, String>> readAll(String topic, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> all = new java.util.ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of(topic));
+        try (KafkaConsumer<String, String> c = KafkaBroker.consumer(topic)) {
             long end = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < end && all.isEmpty()) {
                 c.poll(Duration.ofMillis(500)).forEach(all::add);

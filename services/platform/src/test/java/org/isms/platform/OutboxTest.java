@@ -18,17 +18,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.isms.events.CloudEventHeaders;
 import org.isms.platform.outbox.OutboxPublisher;
 import org.isms.platform.outbox.OutboxRelay;
@@ -204,15 +201,8 @@ class OutboxTest {
      */
     static List<ConsumerRecord<String, String>> consume(Predicate<ConsumerRecord<String, String>> done,
             Duration timeout, Predicate<List<ConsumerRecord<String, String>>> enough, Duration linger) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(TOPIC));
+        try (KafkaConsumer<String, String> consumer = KafkaBroker.consumer(TOPIC)) {
             long end = System.nanoTime() + timeout.toNanos();
             boolean reached = false;
             while (System.nanoTime() < end && !reached) {
