@@ -22,15 +22,19 @@ public final class KeycloakServer {
     private final int port;
     private final int managementPort;
     private final String adminPassword;
+    private final String homeName;
     private ChildProcess process;
 
     /**
      * @param instanceDir   where this instance keeps its log and pid
      * @param port          HTTP port (0 = any free port)
      * @param adminPassword the bootstrap admin's password: used when the database is new, then to log in
+     * @param homeName      which unpacked copy to run from: the stack's and the tests' differ, because two
+     *                      Keycloaks running from one home share its build output and transaction log store
      */
-    public KeycloakServer(Path instanceDir, int port, String adminPassword) {
+    public KeycloakServer(Path instanceDir, int port, String adminPassword, String homeName) {
         this.instanceDir = instanceDir;
+        this.homeName = homeName;
         this.port = port == 0 ? Net.freePort() : port;
         this.managementPort = port == 0 ? Net.freePort() : port + 10;
         this.adminPassword = adminPassword;
@@ -57,15 +61,11 @@ public final class KeycloakServer {
         return instanceDir.resolve("keycloak.pid");
     }
 
-    public ChildProcess process() {
-        return process;
-    }
-
     public KeycloakServer start(PostgresServer postgres, String database, Duration timeout) {
         Net.requirePortFree("keycloak", port);
         Net.requirePortFree("keycloak management", managementPort);
         postgres.ensureDatabase(database);
-        Path home = home();
+        Path home = home(homeName);
         List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + port, "--http-management-port=" + managementPort, "--health-enabled=true",
                 "--hostname=" + url(), "--db=postgres", "--db-url=" + postgres.jdbcUrl(database),
@@ -96,10 +96,10 @@ public final class KeycloakServer {
         }
     }
 
-    /** The unpacked distribution, unpacked from the Maven repository on first use. */
-    public static synchronized Path home() {
+    /** An unpacked copy of the distribution, unpacked from the Maven repository on first use. */
+    public static synchronized Path home(String name) {
         String version = StackSettings.keycloakVersion();
-        Path home = StackSettings.cacheDir().resolve("keycloak-" + version);
+        Path home = StackSettings.cacheDir().resolve("keycloak-" + version + "-" + name);
         if (Files.exists(home.resolve("bin/kc.sh"))) {
             return home;
         }
@@ -109,7 +109,7 @@ public final class KeycloakServer {
                     + "(./mvnw install) so that Maven downloads it", null);
         }
         try {
-            Path tmp = Files.createDirectories(StackSettings.cacheDir()).resolve("keycloak-" + version + ".tmp");
+            Path tmp = Files.createDirectories(StackSettings.cacheDir()).resolve("keycloak-" + version + "-" + name + ".tmp");
             deleteTree(tmp);
             unzip(zip, tmp);
             Path top = tmp.resolve("keycloak-" + version);

@@ -86,10 +86,6 @@ public final class PostgresServer implements AutoCloseable {
         return password;
     }
 
-    public boolean isEmbedded() {
-        return embedded != null;
-    }
-
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }

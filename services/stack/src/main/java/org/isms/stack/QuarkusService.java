@@ -53,8 +53,6 @@ public record QuarkusService(String name, int port, String database) {
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", pg.reactiveUrl(database));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database));
         }
-        QuarkusService.ALL.forEach(s -> env.put("ISMS_" + s.name().toUpperCase().replace('-', '_') + "_URL",
-                "http://127.0.0.1:" + s.port()));
         List<String> cmd = new ArrayList<>();
         cmd.add(StackSettings.javaCommand());
         String opts = System.getenv().getOrDefault("ISMS_SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC");

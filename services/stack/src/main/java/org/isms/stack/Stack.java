@@ -60,7 +60,8 @@ public final class Stack {
             ok("kafka", kafka.bootstrapServers());
 
             step("keycloak (first start ~90 s)");
-            KeycloakServer keycloak = new KeycloakServer(data.resolve("keycloak"), KEYCLOAK_PORT, adminPassword());
+            KeycloakServer keycloak = new KeycloakServer(data.resolve("keycloak"), KEYCLOAK_PORT, adminPassword(),
+                    "stack");
             stops.push(keycloak::stop);
             keycloak.start(pg, "keycloak", Duration.ofMinutes(5));
             ok("keycloak", keycloak.url());

@@ -27,7 +27,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             return url;
         }
         KeycloakServer keycloak = new KeycloakServer(SharedServers.workDir().resolve("keycloak"), 0,
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(), "test");
         Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop, "isms-test-keycloak-stop"));
         keycloak.start(SharedServers.postgres(), "keycloak", timeout);
         System.setProperty(URL, keycloak.url());

@@ -38,13 +38,4 @@ public class Outbox {
                     .executeUpdate());
         }).replaceWithVoid();
     }
-
-    /** Appends several events in order (one aggregate's events keep this order on Kafka). */
-    public Uni<Void> appendAll(java.util.List<EventEnvelope> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (EventEnvelope e : events) {
-            chain = chain.chain(() -> append(e));
-        }
-        return chain;
-    }
 }

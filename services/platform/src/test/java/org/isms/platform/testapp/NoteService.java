@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import org.isms.platform.paging.PageRequest;
 @ApplicationScoped
 public class NoteService {
     static final String CREATED = "isms.note.created.v1";
-    static final String TOPIC = "isms.note.events";
     private static final Map<Note.Status, Set<Note.Status>> NEXT = Map.of(
             Note.Status.DRAFT, Set.of(Note.Status.PUBLISHED),
             Note.Status.PUBLISHED, Set.of(Note.Status.ARCHIVED),
@@ -93,9 +91,5 @@ public class NoteService {
     private EventEnvelope created(Note n) {
         return EventEnvelope.of(CREATED, "/isms/platform-test", n.id.toString(), n.tenantId,
                 new NoteCreated(n.id, n.text));
-    }
-
-    static List<String> types() {
-        return List.of(CREATED);
     }
 }
