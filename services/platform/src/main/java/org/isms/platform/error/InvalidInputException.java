@@ -8,8 +8,4 @@ public class InvalidInputException extends ProblemException {
         super(400, "validation", "Invalid input", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
-
-    public InvalidInputException(String detail, List<Problem.FieldError> errors) {
-        super(400, "validation", "Invalid input", detail, errors);
-    }
 }

@@ -15,10 +15,6 @@ public final class Preconditions {
     private Preconditions() {
     }
 
-    public static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
     /** The version an If-Match header names; 428 when missing, 412 when it names none. */
     public static long ifMatch(String header) {
         if (header == null || header.isBlank()) {

@@ -23,20 +23,4 @@ public final class QueryParams {
                     + Arrays.toString(type.getEnumConstants()));
         }
     }
-
-    /** An integer within bounds, null when absent. */
-    public static Integer intValue(String param, String value, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v < min || v > max) {
-                throw new InvalidInputException(param, "must be between " + min + " and " + max);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(param, "'" + value + "' is not a whole number");
-        }
-    }
 }
