@@ -8,4 +8,9 @@ public class InvalidInputException extends ProblemException {
         super(400, "validation", "Invalid input", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
+
+    /** Several faults at once (a form, an uploaded file): {@code detail} sums them up, {@code errors} lists them. */
+    public InvalidInputException(String detail, List<Problem.FieldError> errors) {
+        super(400, "validation", "Invalid input", detail, errors);
+    }
 }

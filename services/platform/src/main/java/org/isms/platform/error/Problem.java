@@ -14,7 +14,14 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One field at fault: its JSON path (e.g. {@code classification.confidentiality}) and what is wrong. */
-    public record FieldError(String field, String message) {
+    /**
+     * One field at fault: its JSON path (e.g. {@code classification.confidentiality}) and what is wrong;
+     * for an uploaded file also the line it is on.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, Integer line) {
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

@@ -153,14 +153,16 @@ public class ProblemMappers {
         return request == null ? null : request.path();
     }
 
-    /** {@code create.arg0.classification.confidentiality} becomes {@code classification.confidentiality}. */
+    /**
+     * The field a violation is about, without the method and parameter names: {@code create.request.classification.confidentiality}
+     * (a body) becomes {@code classification.confidentiality}, {@code list.size} (a query parameter) {@code size}.
+     */
     private static String field(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        if (parts.length >= 2 && (parts[1].startsWith("arg") || parts[1].equals("body") || parts[1].equals("request"))) {
-            return parts.length == 2 ? parts[1] : String.join(".", Arrays.copyOfRange(parts, 2, parts.length));
+        String[] parts = v.getPropertyPath().toString().split("\\.");
+        if (parts.length >= 3) {
+            return String.join(".", Arrays.copyOfRange(parts, 2, parts.length));
         }
-        return parts.length >= 2 ? String.join(".", Arrays.copyOfRange(parts, 1, parts.length)) : path;
+        return parts[parts.length - 1];
     }
 
     private static String jsonPath(JsonMappingException e) {

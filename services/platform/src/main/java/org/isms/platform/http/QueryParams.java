@@ -23,4 +23,16 @@ public final class QueryParams {
                     + Arrays.toString(type.getEnumConstants()));
         }
     }
+
+    /** true or false, null when absent; anything else is a 400 (JAX-RS would read it as false). */
+    public static Boolean booleanValue(String param, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidInputException(param, "'" + value + "' is not true or false");
+        };
+    }
 }

@@ -1,0 +1,76 @@
+package org.isms.asset.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.isms.asset.domain.Asset;
+import org.isms.events.EventEnvelope;
+import org.isms.events.EventTypes;
+import org.isms.events.asset.AssetClassified;
+import org.isms.events.asset.AssetDeleted;
+import org.isms.events.asset.AssetDependenciesChanged;
+import org.isms.events.asset.AssetRegistered;
+import org.isms.events.asset.AssetSnapshot;
+import org.isms.events.asset.AssetStatusChanged;
+import org.isms.events.asset.AssetUpdated;
+import org.isms.events.asset.Cia;
+import org.isms.platform.outbox.Outbox;
+
+/**
+ * The asset events of {@code isms.asset.events}, written to the outbox in the transaction of the change
+ * they describe. Call after the change is flushed, so the snapshot carries the new version.
+ */
+@ApplicationScoped
+public class AssetEvents {
+    public static final String SOURCE = "/isms/asset-service";
+
+    private final Outbox outbox;
+
+    public AssetEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> registered(Asset a, List<UUID> dependsOn, String by) {
+        return append(EventTypes.ASSET_REGISTERED, a, new AssetRegistered(snapshot(a, dependsOn), by));
+    }
+
+    public Uni<Void> updated(Asset a, List<UUID> dependsOn, List<String> changed, String by) {
+        return append(EventTypes.ASSET_UPDATED, a, new AssetUpdated(snapshot(a, dependsOn), changed, by));
+    }
+
+    public Uni<Void> classified(Asset a, Cia previous, Cia previousEffective, String reason, UUID cause, String by) {
+        return append(EventTypes.ASSET_CLASSIFIED, a,
+                new AssetClassified(a.id, a.name, previous, a.own(), previousEffective, a.effective(), reason, cause, by));
+    }
+
+    public Uni<Void> statusChanged(Asset a, List<UUID> dependsOn, String from, String by) {
+        return append(EventTypes.ASSET_STATUS_CHANGED, a,
+                new AssetStatusChanged(snapshot(a, dependsOn), from, a.status.name(), by));
+    }
+
+    public Uni<Void> dependenciesChanged(Asset a, List<UUID> previous, List<UUID> current, String by) {
+        return append(EventTypes.ASSET_DEPENDENCIES_CHANGED, a,
+                new AssetDependenciesChanged(a.id, previous, current, by));
+    }
+
+    public Uni<Void> deleted(Asset a, String by) {
+        return append(EventTypes.ASSET_DELETED, a, new AssetDeleted(a.id, a.name, by));
+    }
+
+    /** What other services keep of an asset. */
+    public static AssetSnapshot snapshot(Asset a, List<UUID> dependsOn) {
+        return new AssetSnapshot(a.id, a.name, a.type.name(), a.owner, a.status.name(), a.own(), a.effective(),
+                a.criticality, a.personalData, a.businessCritical, list(a.hostnames), list(a.ipAddresses),
+                list(a.externalIds), List.copyOf(dependsOn), a.version);
+    }
+
+    private Uni<Void> append(String type, Asset a, Object payload) {
+        return outbox.append(EventEnvelope.of(type, SOURCE, a.id.toString(), a.tenantId, payload));
+    }
+
+    private static List<String> list(String[] values) {
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+}

@@ -1,0 +1,262 @@
+package org.isms.asset.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.isms.asset.domain.AssetStatus;
+import org.isms.asset.domain.AssetType;
+import org.isms.asset.rest.AssetDtos.AssetRequest;
+import org.isms.asset.rest.AssetDtos.AssetUpdate;
+import org.isms.asset.rest.AssetDtos.AssetView;
+import org.isms.asset.rest.AssetDtos.ClassificationChange;
+import org.isms.asset.rest.AssetDtos.DependenciesView;
+import org.isms.asset.rest.AssetDtos.HistoryEntryView;
+import org.isms.asset.rest.AssetDtos.ImportResult;
+import org.isms.asset.rest.AssetDtos.ImportedAsset;
+import org.isms.asset.rest.AssetDtos.MatchResult;
+import org.isms.asset.rest.AssetDtos.Transition;
+import org.isms.asset.service.AssetService;
+import org.isms.asset.service.AssetService.AssetDetails;
+import org.isms.asset.service.AssetService.Filter;
+import org.isms.platform.error.Problem;
+import org.isms.platform.http.Preconditions;
+import org.isms.platform.http.QueryParams;
+import org.isms.platform.paging.Page;
+import org.isms.platform.paging.PageParams;
+import org.isms.platform.security.Roles;
+import org.isms.platform.tenancy.TenantContext;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The asset inventory API. Everyone with an ISMS role reads; risk owners, security officers and
+ * admins write; only admins delete. Every call is scoped to the caller's tenant.
+ */
+@Path("/api/assets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assets")
+@APIResponse(responseCode = "400", description = "Invalid input",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AssetResource {
+    static final Set<String> SORTABLE = Set.of("name", "type", "status", "owner", "criticality", "createdAt",
+            "updatedAt", "reviewDate");
+
+    private final AssetService service;
+    private final AssetCsv csv;
+    private final TenantContext caller;
+
+    public AssetResource(AssetService service, AssetCsv csv, TenantContext caller) {
+        this.service = service;
+        this.csv = csv;
+        this.caller = caller;
+    }
+
+    /** The list and export filters. */
+    public static class FilterParams {
+        @RestQuery
+        public String type;
+        @RestQuery
+        public String status;
+        @RestQuery
+        public String owner;
+        @RestQuery
+        public String tag;
+        @RestQuery
+        public Integer minCriticality;
+        @RestQuery
+        public String personalData;
+        @RestQuery
+        public String q;
+
+        Filter toFilter() {
+            return new Filter(QueryParams.enumValue(AssetType.class, "type", type),
+                    QueryParams.enumValue(AssetStatus.class, "status", status), owner, tag, minCriticality,
+                    QueryParams.booleanValue("personalData", personalData), q);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.RISK_OWNER, Roles.SECURITY_OFFICER, Roles.ADMIN })
+    @Operation(operationId = "registerAsset", summary = "Register an asset")
+    @APIResponse(responseCode = "201", description = "Registered; Location and ETag set",
+            content = @Content(schema = @Schema(implementation = AssetView.class)))
+    @APIResponse(responseCode = "409", description = "Name taken, dependency cycle or disposed dependency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> register(@Valid @NotNull AssetRequest request) {
+        return service.register(caller.tenant(), caller.subject(), AssetMapper.draft(request))
+                .map(d -> Response.created(URI.create("/api/assets/" + d.asset().id))
+                        .tag(String.valueOf(d.asset().version)).entity(AssetMapper.view(d)).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
+            Roles.ADMIN })
+    @Operation(operationId = "getAsset", summary = "One asset, with its ETag")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssetView.class)))
+    @APIResponse(responseCode = "404", description = "No such asset in the caller's tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@RestPath UUID id) {
+        return service.get(caller.tenant(), id).map(AssetResource::withTag);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
+            Roles.ADMIN })
+    @Operation(operationId = "listAssets", summary = "The inventory, filtered, sorted and paged (size up to 200)")
+    public Uni<Page<AssetView>> list(@BeanParam PageParams paging, @BeanParam FilterParams filter) {
+        return service.list(caller.tenant(), filter.toFilter(), paging.toRequest("name", SORTABLE))
+                .map(p -> p.map(AssetMapper::view));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.RISK_OWNER, Roles.SECURITY_OFFICER, Roles.ADMIN })
+    @Operation(operationId = "updateAsset", summary = "Replace an asset's descriptive fields, identifiers and dependencies (If-Match)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssetView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull AssetUpdate request) {
+        long version = Preconditions.ifMatch(ifMatch);
+        return service.update(caller.tenant(), caller.subject(), id, version, AssetMapper.draft(request))
+                .map(AssetResource::withTag);
+    }
+
+    @PUT
+    @Path("/{id}/classification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.RISK_OWNER, Roles.SECURITY_OFFICER, Roles.ADMIN })
+    @Operation(operationId = "classifyAsset", summary = "Change an asset's CIA ratings, with a reason (If-Match)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssetView.class)))
+    public Uni<Response> classify(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull ClassificationChange change) {
+        long version = Preconditions.ifMatch(ifMatch);
+        return service.classify(caller.tenant(), caller.subject(), id, version,
+                new org.isms.events.asset.Cia(change.confidentiality(), change.integrity(), change.availability()),
+                change.reason().strip()).map(AssetResource::withTag);
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.RISK_OWNER, Roles.SECURITY_OFFICER, Roles.ADMIN })
+    @Operation(operationId = "transitionAsset",
+            summary = "Move an asset along PLANNED → IN_USE → RETIRED → DISPOSED (If-Match optional)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssetView.class)))
+    @APIResponse(responseCode = "409", description = "The current status does not allow this transition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> transition(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull Transition transition) {
+        Long version = ifMatch == null ? null : Preconditions.ifMatch(ifMatch);
+        return service.transition(caller.tenant(), caller.subject(), id, transition.to(), version)
+                .map(AssetResource::withTag);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "deleteAsset", summary = "Remove an asset no other asset depends on (If-Match)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Uni<Response> delete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
+        long version = Preconditions.ifMatch(ifMatch);
+        return service.delete(caller.tenant(), caller.subject(), id, version)
+                .map(x -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{id}/dependencies")
+    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
+            Roles.ADMIN })
+    @Operation(operationId = "getAssetDependencies",
+            summary = "What the asset depends on and what depends on it, transitively, with effective ratings")
+    public Uni<DependenciesView> dependencies(@RestPath UUID id) {
+        return service.dependencies(caller.tenant(), id).map(g -> new DependenciesView(AssetMapper.node(g.asset(), 0),
+                g.dependsOn().stream().map(AssetMapper::node).toList(),
+                g.dependents().stream().map(AssetMapper::node).toList()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
+            Roles.ADMIN })
+    @Operation(operationId = "getAssetHistory", summary = "Every change of the asset: who, when, what, why (newest first)")
+    public Uni<Page<HistoryEntryView>> history(@RestPath UUID id, @BeanParam PageParams paging) {
+        return service.history(caller.tenant(), id, paging.toRequest("at,desc", Set.of("at")))
+                .map(p -> p.map(e -> new HistoryEntryView(e.version(), e.action(), e.by(), e.at(), e.reason(), e.cause(),
+                        e.changes())));
+    }
+
+    @GET
+    @Path("/match")
+    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
+            Roles.ADMIN })
+    @Operation(operationId = "matchAssets",
+            summary = "The assets an alert's host name, IP address or external id points at, most critical first")
+    public Uni<MatchResult> match(@RestQuery String host, @RestQuery String ip, @RestQuery String externalId) {
+        return service.match(caller.tenant(), host, ip, externalId)
+                .map(list -> new MatchResult(list.stream().map(AssetMapper::match).toList()));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(AssetCsv.MEDIA_TYPE)
+    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
+            Roles.ADMIN })
+    @Operation(operationId = "exportAssets", summary = "The inventory as CSV (the import's columns), same filters as the list")
+    public Uni<Response> export(@BeanParam FilterParams filter) {
+        return service.export(caller.tenant(), filter.toFilter()).map(list -> Response.ok(csv.write(list))
+                .type(AssetCsv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"assets.csv\"").build());
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(AssetCsv.MEDIA_TYPE)
+    @RolesAllowed({ Roles.RISK_OWNER, Roles.SECURITY_OFFICER, Roles.ADMIN })
+    @Operation(operationId = "importAssets",
+            summary = "Register the assets of a CSV file, all or none; each bad row is reported with its line")
+    public Uni<ImportResult> importAssets(String body) {
+        AssetCsv.ParsedFile file = csv.read(body == null ? "" : body);
+        return service.importAssets(caller.tenant(), caller.subject(), file.rows(), file.faults()).map(created -> {
+            var lines = file.rows().stream().map(AssetService.ImportRow::line).toList();
+            var out = new java.util.ArrayList<ImportedAsset>();
+            for (int i = 0; i < created.size(); i++) {
+                out.add(new ImportedAsset(lines.get(i), created.get(i).asset().id, created.get(i).asset().name));
+            }
+            return new ImportResult(out.size(), out);
+        });
+    }
+
+    private static Response withTag(AssetDetails d) {
+        return Response.ok(AssetMapper.view(d)).tag(String.valueOf(d.asset().version)).build();
+    }
+}
