@@ -1,0 +1,177 @@
+package org.isms.asset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency graph: cycles refused, protection needs flowing down by the maximum principle,
+ * each asset whose effective ratings move getting its own history entry and classified event.
+ */
+@QuarkusTest
+class AssetDependencyTest {
+    final AssetApi api = new AssetApi("graph");
+
+    /** app → server → site, all rated 1 at first. */
+    String[] chain(String prefix) {
+        String site = api.registerId(AssetApi.with(AssetApi.asset(prefix + " site"), "type", "SITE",
+                "classification", AssetApi.cia(1, 1, 1)));
+        String server = api.registerId(AssetApi.with(AssetApi.asset(prefix + " server"), "type", "HARDWARE",
+                "classification", AssetApi.cia(1, 1, 1), "dependsOn", List.of(site)));
+        String app = api.registerId(AssetApi.with(AssetApi.asset(prefix + " app"), "classification",
+                AssetApi.cia(1, 1, 1), "dependsOn", List.of(server)));
+        return new String[] { app, server, site };
+    }
+
+    @Test
+    void shouldRaiseAndLowerSupportingAssetsByTheMaximumPrinciple() {
+        String[] c = chain("max");
+        String app = c[0], server = c[1], site = c[2];
+
+        api.classify(app, 4, 2, 1, "holds card data").then().statusCode(200);
+        assertThat(api.effective(server)).containsExactly(4, 2, 1);
+        assertThat(api.effective(site)).containsExactly(4, 2, 1);
+        api.get(site).then().body("classification.confidentiality", equalTo(1)).body("criticality", equalTo(4));
+
+        // the server's own availability need is higher still: it shows on the site, not on the app
+        api.classify(server, 1, 1, 3, "clustered").then().statusCode(200).body("effectiveClassification.confidentiality", equalTo(4));
+        assertThat(api.effective(site)).containsExactly(4, 2, 3);
+        assertThat(api.effective(app)).containsExactly(4, 2, 1);
+
+        // lowering the app lowers what it alone raised
+        api.classify(app, 1, 1, 1, "card data moved out").then().statusCode(200);
+        assertThat(api.effective(server)).containsExactly(1, 1, 3);
+        assertThat(api.effective(site)).containsExactly(1, 1, 3);
+
+        // the site's history says why it moved, and which asset caused it
+        Response history = api.officer().get("/api/assets/" + site + "/history");
+        history.then().body("items[0].action", equalTo("EFFECTIVE_CLASSIFICATION_CHANGED"))
+                .body("items[0].cause", equalTo(app))
+                .body("items[0].changes.effective.from.confidentiality", equalTo(4))
+                .body("items[0].changes.effective.to.confidentiality", equalTo(1));
+        assertThat(history.jsonPath().getList("items.action")).containsExactly("EFFECTIVE_CLASSIFICATION_CHANGED",
+                "EFFECTIVE_CLASSIFICATION_CHANGED", "EFFECTIVE_CLASSIFICATION_CHANGED", "REGISTERED");
+    }
+
+    @Test
+    void shouldWriteOneClassifiedEventPerAssetWhoseRatingsMoved() {
+        String[] c = chain("events");
+        String app = c[0], server = c[1], site = c[2];
+        String other = api.registerId(AssetApi.asset("events bystander"));
+
+        api.classify(app, 3, 1, 1, "more sensitive").then().statusCode(200);
+
+        assertThat(classifiedEvents(app)).isEqualTo("1:null");
+        assertThat(classifiedEvents(server)).isEqualTo("1:" + app);
+        assertThat(classifiedEvents(site)).isEqualTo("1:" + app);
+        assertThat(classifiedEvents(other)).isEqualTo("0:null");
+        assertThat(AssetApi.query("select payload->'effective'->>'confidentiality' || '/' || (payload->'previousEffective'->>'confidentiality')"
+                + " || '/' || (payload->'current'->>'confidentiality') from outbox where aggregate_id = ? and event_type = 'isms.asset.classified.v1'",
+                site)).isEqualTo("3/1/1");
+    }
+
+    @Test
+    void shouldShowWhatAnAssetDependsOnAndWhatDependsOnItTransitively() {
+        String[] c = chain("view");
+        String app = c[0], server = c[1], site = c[2];
+        String api2 = api.registerId(AssetApi.with(AssetApi.asset("view api"), "dependsOn", List.of(server)));
+
+        Response r = api.officer().get("/api/assets/" + server + "/dependencies");
+        r.then().statusCode(200).body("asset.id", equalTo(server)).body("asset.depth", equalTo(0))
+                .body("dependsOn.id", equalTo(List.of(site))).body("dependsOn.depth", equalTo(List.of(1)));
+        assertThat(r.jsonPath().getList("dependents.id")).containsExactlyInAnyOrder(app, api2);
+
+        Response fromSite = api.officer().get("/api/assets/" + site + "/dependencies");
+        assertThat(fromSite.jsonPath().getList("dependsOn")).isEmpty();
+        assertThat(fromSite.jsonPath().getList("dependents.id")).containsExactlyInAnyOrder(server, app, api2);
+        assertThat(fromSite.jsonPath().getInt("dependents.find { it.id == '" + app + "' }.depth")).isEqualTo(2);
+        // "view api" (rated 2) depends on the server: the server's effective ratings show it
+        assertThat(fromSite.jsonPath().getInt("dependents.find { it.id == '" + server + "' }.effectiveClassification.confidentiality"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseCyclesAndChangeNothing() {
+        String[] c = chain("cycle");
+        String app = c[0], server = c[1], site = c[2];
+        String before = api.fingerprint();
+
+        Response direct = api.setDependsOn(server, site, app);
+        AssetResourceTest.problem(direct, 409, "conflict");
+        assertThat(direct.<String>path("detail")).contains("cycle").contains("cycle app");
+        AssetResourceTest.problem(api.setDependsOn(site, app), 409, "conflict"); // through the server
+        AssetResourceTest.problem(api.setDependsOn(site, site), 409, "conflict"); // itself
+
+        assertThat(api.fingerprint()).isEqualTo(before);
+        api.get(site).then().body("dependsOn.size()", equalTo(0));
+    }
+
+    @Test
+    void shouldRefuseUnknownOrDisposedDependencies() {
+        String unknown = UUID.randomUUID().toString();
+        String before = api.fingerprint();
+        Response r = api.officer().body(AssetApi.with(AssetApi.asset("dangling"), "dependsOn", List.of(unknown)))
+                .post("/api/assets");
+        AssetResourceTest.problem(r, 400, "validation");
+        assertThat(r.jsonPath().getList("errors.field")).containsExactly("dependsOn[0]");
+        AssetResourceTest.problem(api.officer().body(AssetApi.with(AssetApi.asset("dangling"), "dependsOn",
+                List.of("not-a-uuid"))).post("/api/assets"), 400, "validation");
+        assertThat(api.fingerprint()).isEqualTo(before);
+
+        String gone = api.registerId(AssetApi.with(AssetApi.asset("gone"), "status", "DISPOSED"));
+        String disposedBefore = api.fingerprint();
+        AssetResourceTest.problem(api.officer().body(AssetApi.with(AssetApi.asset("on gone"), "dependsOn", List.of(gone)))
+                .post("/api/assets"), 409, "conflict");
+        assertThat(api.fingerprint()).isEqualTo(disposedBefore);
+    }
+
+    @Test
+    void shouldRefuseDeletingAnAssetOthersDependOnAndLowerSupportersWhenADependentGoes() {
+        String[] c = chain("delete");
+        String app = c[0], server = c[1], site = c[2];
+        api.classify(app, 4, 4, 4, "crown jewel").then().statusCode(200);
+        String before = api.fingerprint();
+
+        Response refused = api.as("isms-admin").header("If-Match", "\"" + api.version(server) + "\"")
+                .delete("/api/assets/" + server);
+        AssetResourceTest.problem(refused, 409, "conflict");
+        assertThat(refused.<String>path("detail")).contains("delete app");
+        assertThat(api.fingerprint()).isEqualTo(before);
+
+        api.as("isms-admin").header("If-Match", "\"" + api.version(app) + "\"").delete("/api/assets/" + app)
+                .then().statusCode(204);
+        assertThat(api.effective(server)).containsExactly(1, 1, 1);
+        assertThat(api.effective(site)).containsExactly(1, 1, 1);
+        api.get(server).then().body("criticality", equalTo(1));
+    }
+
+    @Test
+    void shouldRecomputeWhenDependenciesChange() {
+        String crown = api.registerId(AssetApi.with(AssetApi.asset("rewire crown"), "classification", AssetApi.cia(4, 4, 1)));
+        String a = api.registerId(AssetApi.asset("rewire host a"));
+        String b = api.registerId(AssetApi.asset("rewire host b"));
+
+        api.setDependsOn(crown, a).then().statusCode(200).body("dependsOn", equalTo(List.of(a)));
+        assertThat(api.effective(a)).containsExactly(4, 4, 2);
+        api.setDependsOn(crown, b).then().statusCode(200);
+        assertThat(api.effective(a)).containsExactly(2, 2, 2);
+        assertThat(api.effective(b)).containsExactly(4, 4, 2);
+        api.officer().get("/api/assets/" + crown + "/history").then()
+                .body("items[0].action", equalTo("DEPENDENCIES_CHANGED"))
+                .body("items[0].changes.dependsOn.from", equalTo(List.of(a)))
+                .body("items[0].changes.dependsOn.to", equalTo(List.of(b)));
+        assertThat(AssetApi.query("select count(*) from outbox where aggregate_id = ? and event_type = "
+                + "'isms.asset.dependencies-changed.v1'", crown)).isEqualTo("2");
+    }
+
+    /** "count:cause" of the classified events in the outbox for this asset. */
+    private static String classifiedEvents(String id) {
+        return AssetApi.query("select count(*) || ':' || coalesce(max(payload->>'cause'), 'null') from outbox"
+                + " where aggregate_id = ? and event_type = 'isms.asset.classified.v1'", id);
+    }
+}

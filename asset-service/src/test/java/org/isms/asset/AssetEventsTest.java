@@ -1,0 +1,82 @@
+package org.isms.asset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.isms.events.CloudEventHeaders;
+import org.isms.events.EventJson;
+import org.isms.events.Topics;
+import org.isms.testing.KafkaBroker;
+import org.junit.jupiter.api.Test;
+
+/** The events of an asset's life, as another service reads them from real Kafka. */
+@QuarkusTest
+class AssetEventsTest {
+    final AssetApi api = new AssetApi("events");
+
+    @Test
+    void shouldPublishRegisterClassifyRetireInOrderOnceEachAsCloudEvents() throws Exception {
+        String id = api.registerId(AssetApi.with(AssetApi.asset("event source"), "status", "IN_USE",
+                "identifiers", Map.of("hostnames", List.of("src01"))));
+        api.classify(id, 4, 2, 2, "now holds customer data").then().statusCode(200);
+        api.officer().body(Map.of("to", "RETIRED")).post("/api/assets/" + id + "/transitions").then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = KafkaBroker.consumer(Topics.ASSET_EVENTS)) {
+            Instant deadline = Instant.now().plusSeconds(60);
+            Instant settle = null;
+            // read until all three arrived, then 3 s more: a duplicate would show up in that time
+            while (Instant.now().isBefore(deadline) && (settle == null || Instant.now().isBefore(settle))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
+                    if (id.equals(r.key())) {
+                        mine.add(r);
+                    }
+                }
+                if (settle == null && mine.size() >= 3) {
+                    settle = Instant.now().plusSeconds(3);
+                }
+            }
+        }
+
+        assertThat(mine).extracting(r -> header(r, CloudEventHeaders.TYPE)).containsExactly(
+                "isms.asset.registered.v1", "isms.asset.classified.v1", "isms.asset.status-changed.v1");
+        assertThat(mine).extracting(r -> header(r, CloudEventHeaders.ID)).doesNotHaveDuplicates();
+        for (ConsumerRecord<String, String> r : mine) {
+            assertThat(r.topic()).isEqualTo("isms.asset.events");
+            assertThat(header(r, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+            assertThat(header(r, CloudEventHeaders.SUBJECT)).isEqualTo(id);
+            assertThat(header(r, CloudEventHeaders.TENANT)).isEqualTo(api.tenant);
+            assertThat(header(r, CloudEventHeaders.SOURCE)).isEqualTo("/isms/asset-service");
+            assertThat(header(r, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+            assertThat(OffsetDateTime.parse(header(r, CloudEventHeaders.TIME))).isNotNull();
+        }
+        var registered = EventJson.read(mine.get(0).value());
+        assertThat(registered.path("asset").path("name").asText()).isEqualTo("event source");
+        assertThat(registered.path("asset").path("hostnames").get(0).asText()).isEqualTo("src01");
+        assertThat(registered.path("by").asText()).isEqualTo("security-officer-user");
+        var classified = EventJson.read(mine.get(1).value());
+        assertThat(classified.path("previous").path("confidentiality").asInt()).isEqualTo(2);
+        assertThat(classified.path("current").path("confidentiality").asInt()).isEqualTo(4);
+        assertThat(classified.path("effective").path("confidentiality").asInt()).isEqualTo(4);
+        assertThat(classified.path("reason").asText()).isEqualTo("now holds customer data");
+        assertThat(classified.path("cause").isNull()).isTrue();
+        var retired = EventJson.read(mine.get(2).value());
+        assertThat(retired.path("from").asText()).isEqualTo("IN_USE");
+        assertThat(retired.path("to").asText()).isEqualTo("RETIRED");
+        assertThat(retired.path("asset").path("version").asLong()).isEqualTo(2);
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
