@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -167,6 +168,35 @@ class AssetDependencyTest {
                 .body("items[0].changes.dependsOn.to", equalTo(List.of(b)));
         assertThat(AssetApi.query("select count(*) from outbox where aggregate_id = ? and event_type = "
                 + "'isms.asset.dependencies-changed.v1'", crown)).isEqualTo("2");
+    }
+
+    @Test
+    void shouldNeverLetTwoConcurrentWritersCloseACycle() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String a = api.registerId(AssetApi.asset("race a" + round));
+                String b = api.registerId(AssetApi.asset("race b" + round));
+                Map<String, Object> aBody = AssetApi.with(api.updateBody(a), "dependsOn", List.of(b));
+                Map<String, Object> bBody = AssetApi.with(api.updateBody(b), "dependsOn", List.of(a));
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var first = pool.submit(() -> {
+                    start.await();
+                    return api.officer().header("If-Match", "\"0\"").body(aBody).put("/api/assets/" + a).statusCode();
+                });
+                var second = pool.submit(() -> {
+                    start.await();
+                    return api.officer().header("If-Match", "\"0\"").body(bBody).put("/api/assets/" + b).statusCode();
+                });
+                start.countDown();
+                assertThat(List.of(first.get(), second.get())).as("round " + round).containsExactlyInAnyOrder(200, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(AssetApi.query("select count(*) from asset_dependency x join asset_dependency y"
+                + " on x.asset_id = y.depends_on_id and x.depends_on_id = y.asset_id where x.tenant_id = ?", api.tenant))
+                .isEqualTo("0");
     }
 
     /** "count:cause" of the classified events in the outbox for this asset. */

@@ -2,6 +2,7 @@ package org.isms.asset.repository;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -104,35 +105,32 @@ public class AssetRepository implements TenantRepository<Asset, UUID> {
      * inside one of the asset's addresses or networks, an external id. Null arguments are not matched on.
      */
     public Uni<List<Asset>> match(String tenant, Set<String> hostnames, String ip, String externalId, int limit) {
-        StringBuilder where = new StringBuilder();
+        // one index lookup per identifier, united: an OR over them would make PostgreSQL scan the tenant
+        List<String> lookups = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (!hostnames.isEmpty()) {
             List<String> names = List.copyOf(hostnames);
-            where.append("a.hostnames && array[cast(:h0 as varchar), cast(:h1 as varchar)]");
+            lookups.add("select id from asset where tenant_id = :tenant"
+                    + " and hostnames && array[cast(:h0 as varchar), cast(:h1 as varchar)]");
             params.put("h0", names.get(0));
             params.put("h1", names.get(names.size() - 1));
         }
         if (ip != null) {
-            or(where).append("""
-                    a.id in (select n.asset_id from asset_network n
-                              where n.network >>= cast(cast(:ip as text) as inet) and n.tenant_id = :tenant)""");
+            lookups.add("select asset_id from asset_network where tenant_id = :tenant"
+                    + " and network >>= cast(cast(:ip as text) as inet)");
             params.put("ip", ip);
         }
         if (externalId != null) {
-            or(where).append("a.external_ids @> array[cast(:externalId as varchar)]");
+            lookups.add("select id from asset where tenant_id = :tenant and external_ids @> array[cast(:externalId as varchar)]");
             params.put("externalId", externalId);
         }
-        String sql = "select a.* from asset a where a.tenant_id = :tenant and (" + where
+        String sql = "select a.* from asset a where a.tenant_id = :tenant and a.id in (" + String.join(" union ", lookups)
                 + ") order by a.criticality desc, a.name, a.id limit " + limit;
         return getSession().chain(s -> {
             var q = s.createNativeQuery(sql, Asset.class).setParameter("tenant", tenant);
             params.forEach(q::setParameter);
             return q.getResultList();
         });
-    }
-
-    private static StringBuilder or(StringBuilder where) {
-        return where.isEmpty() ? where : where.append(" or ");
     }
 
     private static int number(Object value) {
