@@ -367,6 +367,17 @@ class AssetResourceTest {
                 "no-tenant");
     }
 
+    @Test
+    void shouldDescribeEveryOperationInOpenApiWithItsProblemAnswers() {
+        Response doc = given().accept("application/json").get("/q/openapi?format=json");
+        doc.then().statusCode(200);
+        List<String> ids = doc.jsonPath().getList("paths.collect { p -> p.value.collect { m -> m.value.operationId } }.flatten()");
+        assertThat(ids).contains("registerAsset", "getAsset", "listAssets", "updateAsset", "deleteAsset", "classifyAsset",
+                "transitionAsset", "getAssetDependencies", "getAssetHistory", "matchAssets", "exportAssets", "importAssets");
+        assertThat(doc.jsonPath().getString("paths.'/api/assets/{id}'.put.responses.'412'.content.'application/problem+json'"))
+                .isNotNull();
+    }
+
     static void problem(Response r, int status, String kind) {
         r.then().statusCode(status).contentType(startsWith(PROBLEM)).body("type", equalTo("urn:isms:problem:" + kind))
                 .body("status", equalTo(status)).body("title", org.hamcrest.Matchers.notNullValue());
