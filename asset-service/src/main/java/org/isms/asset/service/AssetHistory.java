@@ -108,29 +108,27 @@ public class AssetHistory {
         return Map.of(field, fromTo);
     }
 
+    /** A registration: every field that has a value, from nothing. */
     static Map<String, Map<String, Object>> registered(Asset a, List<UUID> dependsOn) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        describe(a).forEach((field, value) -> {
-            if (value != null) {
-                out.putAll(change(field, null, value));
-            }
-        });
-        out.putAll(change("status", null, a.status));
-        out.putAll(change("classification", null, a.own()));
-        out.putAll(change("dependsOn", null, dependsOn));
-        return out;
+        return whole(a, dependsOn, true);
     }
 
+    /** A deletion: every field that had a value, to nothing. */
     static Map<String, Map<String, Object>> deleted(Asset a, List<UUID> dependsOn) {
+        return whole(a, dependsOn, false);
+    }
+
+    private static Map<String, Map<String, Object>> whole(Asset a, List<UUID> dependsOn, boolean appears) {
+        Map<String, Object> fields = describe(a);
+        fields.put("status", a.status);
+        fields.put("classification", a.own());
+        fields.put("dependsOn", dependsOn);
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        describe(a).forEach((field, value) -> {
+        fields.forEach((field, value) -> {
             if (value != null) {
-                out.putAll(change(field, value, null));
+                out.putAll(appears ? change(field, null, value) : change(field, value, null));
             }
         });
-        out.putAll(change("status", a.status, null));
-        out.putAll(change("classification", a.own(), null));
-        out.putAll(change("dependsOn", dependsOn, null));
         return out;
     }
 

@@ -188,23 +188,11 @@ public class AssetService {
     public Uni<AssetDetails> register(String tenant, String by, AssetDraft input) {
         AssetDraft draft = checked(input, "identifiers.", "tags");
         List<UUID> dependsOn = List.copyOf(new LinkedHashSet<>(draft.dependsOn()));
-        Asset a = new Asset();
-        a.id = UUID.randomUUID();
+        Asset a = newAsset(UUID.randomUUID(), tenant, by, draft, now());
         return assets.lockTenant(tenant)
                 .chain(() -> requireUniqueName(tenant, draft.name(), a.id))
                 .chain(() -> requireDependencies(tenant, a.id, dependsOn))
-                .chain(() -> {
-                    OffsetDateTime now = now();
-                    a.tenantId = tenant;
-                    a.status = draft.status() == null ? AssetStatus.PLANNED : draft.status();
-                    a.classify(draft.classification());
-                    apply(a, draft);
-                    a.createdBy = by;
-                    a.createdAt = now;
-                    a.updatedBy = by;
-                    a.updatedAt = now;
-                    return assets.persist(a);
-                })
+                .chain(() -> assets.persist(a))
                 .chain(() -> persistEdges(tenant, a.id, dependsOn))
                 .chain(() -> Panache.flush())
                 .chain(() -> history.record(a, Action.REGISTERED, by, null, null, AssetHistory.registered(a, dependsOn)))
@@ -401,16 +389,7 @@ public class AssetService {
         List<Asset> entities = new ArrayList<>();
         List<AssetDependency> links = new ArrayList<>();
         for (ImportRow row : rows) {
-            Asset a = new Asset();
-            a.id = newIds.get(row.fileId());
-            a.tenantId = tenant;
-            a.status = row.draft().status() == null ? AssetStatus.PLANNED : row.draft().status();
-            a.classify(row.draft().classification());
-            apply(a, row.draft());
-            a.createdBy = by;
-            a.createdAt = now;
-            a.updatedBy = by;
-            a.updatedAt = now;
+            Asset a = newAsset(newIds.get(row.fileId()), tenant, by, row.draft(), now);
             List<UUID> deps = row.draft().dependsOn().stream().map(d -> newIds.getOrDefault(d, d)).distinct().toList();
             deps.forEach(d -> links.add(new AssetDependency(tenant, a.id, d)));
             entities.add(a);
@@ -606,6 +585,20 @@ public class AssetService {
         return new AssetDraft(d.name().strip(), d.type(), d.description(), d.owner().strip(), d.custodian(),
                 d.location(), tags.values(), d.status(), d.classification(), d.personalData(), d.businessCritical(),
                 hosts.values(), ips.values(), externals.values(), d.dependsOn(), d.reviewDate());
+    }
+
+    private static Asset newAsset(UUID id, String tenant, String by, AssetDraft draft, OffsetDateTime now) {
+        Asset a = new Asset();
+        a.id = id;
+        a.tenantId = tenant;
+        a.status = draft.status() == null ? AssetStatus.PLANNED : draft.status();
+        a.classify(draft.classification());
+        apply(a, draft);
+        a.createdBy = by;
+        a.createdAt = now;
+        a.updatedBy = by;
+        a.updatedAt = now;
+        return a;
     }
 
     private static void apply(Asset a, AssetDraft d) {
