@@ -1,0 +1,70 @@
+package org.isms.risk.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.isms.events.EventEnvelope;
+import org.isms.events.asset.AssetSnapshot;
+import org.isms.events.asset.Cia;
+import org.isms.platform.paging.TenantRepository;
+import org.isms.risk.domain.AssetProjection;
+
+/**
+ * The asset projection. Writes are upserts guarded by the tenant: an event may never move an asset
+ * from one tenant to another, so a write that would is refused (0 rows) and the caller treats the
+ * event as malformed.
+ */
+@ApplicationScoped
+public class AssetProjectionRepository implements TenantRepository<AssetProjection, UUID> {
+    private static final String SNAPSHOT = """
+            insert into asset_projection as p (asset_id, tenant_id, name, type, owner, status, confidentiality,
+                integrity, availability, deleted, revision, last_event_id, last_event_at)
+            values (:id, :tenant, :name, :type, :owner, :status, :c, :i, :a, false, 1, :event, :at)
+            on conflict (asset_id) do update set name = excluded.name, type = excluded.type, owner = excluded.owner,
+                status = excluded.status, confidentiality = excluded.confidentiality, integrity = excluded.integrity,
+                availability = excluded.availability, revision = p.revision + 1, last_event_id = excluded.last_event_id,
+                last_event_at = excluded.last_event_at
+            where p.tenant_id = excluded.tenant_id""";
+    private static final String RATINGS = """
+            insert into asset_projection as p (asset_id, tenant_id, name, confidentiality, integrity, availability,
+                deleted, revision, last_event_id, last_event_at)
+            values (:id, :tenant, :name, :c, :i, :a, false, 1, :event, :at)
+            on conflict (asset_id) do update set name = excluded.name, confidentiality = excluded.confidentiality,
+                integrity = excluded.integrity, availability = excluded.availability, revision = p.revision + 1,
+                last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at
+            where p.tenant_id = excluded.tenant_id""";
+    private static final String DELETED = """
+            update asset_projection set deleted = true, revision = revision + 1, last_event_id = :event,
+                last_event_at = :at
+             where asset_id = :id and tenant_id = :tenant""";
+
+    /** Everything a snapshot says (registered, updated, status changed); the number of rows written. */
+    public Uni<Integer> applySnapshot(EventEnvelope event, AssetSnapshot a) {
+        Cia e = a.effective();
+        return getSession().chain(s -> s.createNativeQuery(SNAPSHOT)
+                .setParameter("id", a.assetId()).setParameter("tenant", event.tenant()).setParameter("name", a.name())
+                .setParameter("type", a.type()).setParameter("owner", a.owner()).setParameter("status", a.status())
+                .setParameter("c", e.confidentiality()).setParameter("i", e.integrity()).setParameter("a", e.availability())
+                .setParameter("event", event.id()).setParameter("at", event.time())
+                .executeUpdate());
+    }
+
+    /** New effective ratings (classified); the number of rows written. */
+    public Uni<Integer> applyRatings(EventEnvelope event, UUID assetId, String name, Cia effective) {
+        return getSession().chain(s -> s.createNativeQuery(RATINGS)
+                .setParameter("id", assetId).setParameter("tenant", event.tenant()).setParameter("name", name)
+                .setParameter("c", effective.confidentiality()).setParameter("i", effective.integrity())
+                .setParameter("a", effective.availability())
+                .setParameter("event", event.id()).setParameter("at", event.time())
+                .executeUpdate());
+    }
+
+    /** The asset is gone from the inventory; the number of rows written (0 when it was never known). */
+    public Uni<Integer> markDeleted(EventEnvelope event, UUID assetId) {
+        return getSession().chain(s -> s.createNativeQuery(DELETED)
+                .setParameter("id", assetId).setParameter("tenant", event.tenant())
+                .setParameter("event", event.id()).setParameter("at", event.time())
+                .executeUpdate());
+    }
+}
