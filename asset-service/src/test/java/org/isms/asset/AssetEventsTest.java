@@ -3,7 +3,6 @@ package org.isms.asset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -47,17 +46,17 @@ class AssetEventsTest {
             }
         }
 
-        assertThat(mine).extracting(r -> header(r, CloudEventHeaders.TYPE)).containsExactly(
+        assertThat(mine).extracting(r -> KafkaBroker.header(r, CloudEventHeaders.TYPE)).containsExactly(
                 "isms.asset.registered.v1", "isms.asset.classified.v1", "isms.asset.status-changed.v1");
-        assertThat(mine).extracting(r -> header(r, CloudEventHeaders.ID)).doesNotHaveDuplicates();
+        assertThat(mine).extracting(r -> KafkaBroker.header(r, CloudEventHeaders.ID)).doesNotHaveDuplicates();
         for (ConsumerRecord<String, String> r : mine) {
             assertThat(r.topic()).isEqualTo("isms.asset.events");
-            assertThat(header(r, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
-            assertThat(header(r, CloudEventHeaders.SUBJECT)).isEqualTo(id);
-            assertThat(header(r, CloudEventHeaders.TENANT)).isEqualTo(api.tenant);
-            assertThat(header(r, CloudEventHeaders.SOURCE)).isEqualTo("/isms/asset-service");
-            assertThat(header(r, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
-            assertThat(OffsetDateTime.parse(header(r, CloudEventHeaders.TIME))).isNotNull();
+            assertThat(KafkaBroker.header(r, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+            assertThat(KafkaBroker.header(r, CloudEventHeaders.SUBJECT)).isEqualTo(id);
+            assertThat(KafkaBroker.header(r, CloudEventHeaders.TENANT)).isEqualTo(api.tenant);
+            assertThat(KafkaBroker.header(r, CloudEventHeaders.SOURCE)).isEqualTo("/isms/asset-service");
+            assertThat(KafkaBroker.header(r, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+            assertThat(OffsetDateTime.parse(KafkaBroker.header(r, CloudEventHeaders.TIME))).isNotNull();
         }
         var registered = EventJson.read(mine.get(0).value());
         assertThat(registered.path("asset").path("name").asText()).isEqualTo("event source");
@@ -73,10 +72,5 @@ class AssetEventsTest {
         assertThat(retired.path("from").asText()).isEqualTo("IN_USE");
         assertThat(retired.path("to").asText()).isEqualTo("RETIRED");
         assertThat(retired.path("asset").path("version").asLong()).isEqualTo(2);
-    }
-
-    private static String header(ConsumerRecord<String, String> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

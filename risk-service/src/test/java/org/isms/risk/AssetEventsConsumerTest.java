@@ -3,7 +3,6 @@ package org.isms.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.isms.events.CloudEventHeaders;
 import org.isms.events.EventEnvelope;
 import org.isms.events.EventJson;
 import org.isms.events.EventTypes;
@@ -100,7 +98,7 @@ class AssetEventsConsumerTest {
                 for (ConsumerRecord<String, String> r : dlq.poll(Duration.ofMillis(300))) {
                     deadKeys.add(r.key());
                     if (r.key() != null && r.key().equals(badData.toString())) {
-                        assertThat(header(r, "dead-letter-reason")).contains("lacks");
+                        assertThat(KafkaBroker.header(r, "dead-letter-reason")).contains("lacks");
                     }
                 }
             }
@@ -126,19 +124,8 @@ class AssetEventsConsumerTest {
         return EventEnvelope.of(type, "/isms/asset-service", id.toString(), tenant, payload);
     }
 
-    /** Sends as asset-service's relay does: binary CloudEvents, key = subject. */
     static void send(EventEnvelope e) throws Exception {
-        try (KafkaProducer<String, String> producer = KafkaBroker.producer()) {
-            ProducerRecord<String, String> r = new ProducerRecord<>(Topics.ASSET_EVENTS, e.subject(), EventJson.write(e.data()));
-            for (String[] h : new String[][] { { CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE },
-                    { CloudEventHeaders.ID, e.id() }, { CloudEventHeaders.TYPE, e.type() },
-                    { CloudEventHeaders.SOURCE, e.source() }, { CloudEventHeaders.SUBJECT, e.subject() },
-                    { CloudEventHeaders.TIME, e.time().toString() }, { CloudEventHeaders.TENANT, e.tenant() },
-                    { CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON } }) {
-                r.headers().add(h[0], h[1].getBytes(StandardCharsets.UTF_8));
-            }
-            producer.send(r).get();
-        }
+        KafkaBroker.send(Topics.ASSET_EVENTS, e);
     }
 
     private static String projection(UUID id, String expression) {
@@ -162,10 +149,5 @@ class AssetEventsConsumerTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

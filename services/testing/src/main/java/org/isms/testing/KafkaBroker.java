@@ -1,15 +1,22 @@
 package org.isms.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.isms.events.CloudEventHeaders;
+import org.isms.events.EventEnvelope;
+import org.isms.events.EventJson;
 
 /**
  * The shared test broker, for tests: take it away and bring it back (to prove that nothing is lost
@@ -53,5 +60,34 @@ public final class KafkaBroker {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(p);
+    }
+
+    /**
+     * Sends an event as a service's outbox relay does: CloudEvents binary mode, key = subject, data as
+     * the value. For consumer tests that play the producing service.
+     */
+    public static void send(String topic, EventEnvelope e) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            ProducerRecord<String, String> r = new ProducerRecord<>(topic, e.subject(), EventJson.write(e.data()));
+            add(r, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+            add(r, CloudEventHeaders.ID, e.id());
+            add(r, CloudEventHeaders.TYPE, e.type());
+            add(r, CloudEventHeaders.SOURCE, e.source());
+            add(r, CloudEventHeaders.SUBJECT, e.subject());
+            add(r, CloudEventHeaders.TIME, e.time().toString());
+            add(r, CloudEventHeaders.TENANT, e.tenant());
+            add(r, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+            producer.send(r).get();
+        }
+    }
+
+    /** A header of a record as text, null when absent. */
+    public static String header(ConsumerRecord<String, String> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void add(ProducerRecord<String, String> r, String name, String value) {
+        r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }
