@@ -23,6 +23,7 @@ import org.isms.asset.rest.AssetDtos.AssetRequest;
 import org.isms.asset.rest.AssetDtos.Ratings;
 import org.isms.asset.service.AssetService.AssetDetails;
 import org.isms.asset.service.AssetService.ImportRow;
+import org.isms.platform.csv.CsvWriter;
 import org.isms.platform.error.InvalidInputException;
 import org.isms.platform.error.Problem.FieldError;
 
@@ -53,11 +54,10 @@ public class AssetCsv {
     }
 
     public String write(List<AssetDetails> assets) {
-        StringBuilder out = new StringBuilder();
-        line(out, COLUMNS);
+        CsvWriter out = new CsvWriter().line(COLUMNS);
         for (AssetDetails d : assets) {
             Asset a = d.asset();
-            line(out, List.of(a.id.toString(), a.name, a.type.name(), text(a.description), a.owner, text(a.custodian),
+            out.line(List.of(a.id.toString(), a.name, a.type.name(), text(a.description), a.owner, text(a.custodian),
                     text(a.location), join(a.tags), a.status.name(), String.valueOf(a.confidentiality),
                     String.valueOf(a.integrity), String.valueOf(a.availability), String.valueOf(a.personalData),
                     String.valueOf(a.businessCritical), join(a.hostnames), join(a.ipAddresses), join(a.externalIds),
@@ -269,27 +269,6 @@ public class AssetCsv {
             }
         }
         return records;
-    }
-
-    private static void line(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(quote(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    private static String quote(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.startsWith("'")) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
     }
 
     private static String text(String v) {

@@ -1,8 +1,10 @@
 package org.isms.risk.repository;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.isms.events.EventEnvelope;
 import org.isms.events.asset.AssetSnapshot;
@@ -66,5 +68,17 @@ public class AssetProjectionRepository implements TenantRepository<AssetProjecti
                 .setParameter("id", assetId).setParameter("tenant", event.tenant())
                 .setParameter("event", event.id()).setParameter("at", event.time())
                 .executeUpdate());
+    }
+
+    public Uni<List<AssetProjection>> findAllInTenant(String tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("tenantId = :tenant and assetId in :ids", Map.of("tenant", tenant, "ids", ids));
+    }
+
+    /** The projection of an asset as it is before an event changes it (null when unknown), in the tenant. */
+    public Uni<AssetProjection> findKnown(String tenant, UUID assetId) {
+        return find("assetId = :id and tenantId = :tenant", Map.of("id", assetId, "tenant", tenant)).firstResult();
     }
 }

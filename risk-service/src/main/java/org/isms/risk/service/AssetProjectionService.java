@@ -2,7 +2,10 @@ package org.isms.risk.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.isms.events.EventEnvelope;
 import org.isms.events.EventTypes;
 import org.isms.events.MalformedEventException;
@@ -13,6 +16,7 @@ import org.isms.events.asset.AssetSnapshot;
 import org.isms.events.asset.AssetStatusChanged;
 import org.isms.events.asset.AssetUpdated;
 import org.isms.events.asset.Cia;
+import org.isms.risk.domain.ReviewReason;
 import org.isms.risk.repository.AssetProjectionRepository;
 
 /**
@@ -24,11 +28,14 @@ public class AssetProjectionService {
     private static final Set<String> TYPES = Set.of(EventTypes.ASSET_REGISTERED, EventTypes.ASSET_UPDATED,
             EventTypes.ASSET_STATUS_CHANGED, EventTypes.ASSET_CLASSIFIED, EventTypes.ASSET_DEPENDENCIES_CHANGED,
             EventTypes.ASSET_DELETED);
+    private static final Set<String> RETIRED = Set.of("RETIRED", "DISPOSED");
 
     private final AssetProjectionRepository assets;
+    private final RiskService risks;
 
-    public AssetProjectionService(AssetProjectionRepository assets) {
+    public AssetProjectionService(AssetProjectionRepository assets, RiskService risks) {
         this.assets = assets;
+        this.risks = risks;
     }
 
     /** Whether this is an asset event type this version knows. */
@@ -36,24 +43,68 @@ public class AssetProjectionService {
         return TYPES.contains(type);
     }
 
+    /**
+     * Applies the event to the projection, then flags the open risks of the asset when its effective
+     * classification changed, or it was retired, disposed of or deleted.
+     */
     public Uni<Void> apply(EventEnvelope event) {
-        Uni<Integer> written = switch (event.type()) {
+        return switch (event.type()) {
             case EventTypes.ASSET_REGISTERED -> snapshot(event, read(event, AssetRegistered.class).asset());
             case EventTypes.ASSET_UPDATED -> snapshot(event, read(event, AssetUpdated.class).asset());
-            case EventTypes.ASSET_STATUS_CHANGED -> snapshot(event, read(event, AssetStatusChanged.class).asset());
+            case EventTypes.ASSET_STATUS_CHANGED -> {
+                AssetStatusChanged c = read(event, AssetStatusChanged.class);
+                require(c.to() != null, event, "to");
+                yield snapshot(event, c.asset()).chain(() -> RETIRED.contains(c.to()) && !c.to().equals(c.from())
+                        ? flag(event, c.asset().assetId(), ReviewReason.Kind.ASSET_RETIRED, "asset " + c.asset().name()
+                                + " " + c.to().toLowerCase().replace("disposed", "disposed of") + " (" + c.from()
+                                + "→" + c.to() + ")")
+                        : Uni.createFrom().voidItem());
+            }
             case EventTypes.ASSET_CLASSIFIED -> {
                 AssetClassified c = read(event, AssetClassified.class);
                 require(c.assetId() != null && c.name() != null && valid(c.effective()), event, "assetId, name, effective");
-                yield assets.applyRatings(event, c.assetId(), c.name(), c.effective());
+                yield assets.findKnown(event.tenant(), c.assetId()).chain(before -> {
+                    Cia was = before == null ? null : before.effective();
+                    return written(event, assets.applyRatings(event, c.assetId(), c.name(), c.effective()))
+                            .chain(() -> was == null || was.equals(c.effective()) ? Uni.createFrom().voidItem()
+                                    : flag(event, c.assetId(), ReviewReason.Kind.ASSET_CLASSIFIED,
+                                            "classification changed " + changes(was, c.effective()) + " (" + c.name() + ")"));
+                });
             }
             case EventTypes.ASSET_DELETED -> {
                 AssetDeleted d = read(event, AssetDeleted.class);
                 require(d.assetId() != null, event, "assetId");
-                yield assets.markDeleted(event, d.assetId()).map(n -> 1); // an unknown asset deleted: nothing to do
+                // an asset never known here has no risks: nothing to do
+                yield assets.markDeleted(event, d.assetId()).chain(n -> n == 0 ? Uni.createFrom().voidItem()
+                        : flag(event, d.assetId(), ReviewReason.Kind.ASSET_DELETED, "asset " + d.name()
+                                + " deleted from the inventory"));
             }
-            default -> Uni.createFrom().item(1); // dependencies: nothing risk-service keeps
+            default -> Uni.createFrom().voidItem(); // dependencies: nothing risk-service keeps
         };
-        return written.invoke(n -> {
+    }
+
+    private Uni<Void> flag(EventEnvelope event, UUID assetId, ReviewReason.Kind kind, String reason) {
+        return risks.flagRisksOfAsset(event.tenant(), assetId,
+                new ReviewReason(kind, reason, event.time(), event.type(), event.id())).replaceWithVoid();
+    }
+
+    /** "C2→C4, A1→A3": the effective ratings that moved. */
+    static String changes(Cia was, Cia now) {
+        List<String> moved = new ArrayList<>();
+        move(moved, "C", was.confidentiality(), now.confidentiality());
+        move(moved, "I", was.integrity(), now.integrity());
+        move(moved, "A", was.availability(), now.availability());
+        return String.join(", ", moved);
+    }
+
+    private static void move(List<String> moved, String p, int from, int to) {
+        if (from != to) {
+            moved.add(p + from + "→" + p + to);
+        }
+    }
+
+    private static Uni<Void> written(EventEnvelope event, Uni<Integer> write) {
+        return write.invoke(n -> {
             if (n == 0) {
                 throw new MalformedEventException("event " + event.id() + " names asset " + event.subject()
                         + ", which belongs to another tenant than " + event.tenant(), null);
@@ -61,11 +112,11 @@ public class AssetProjectionService {
         }).replaceWithVoid();
     }
 
-    private Uni<Integer> snapshot(EventEnvelope event, AssetSnapshot a) {
+    private Uni<Void> snapshot(EventEnvelope event, AssetSnapshot a) {
         require(a != null && a.assetId() != null && a.name() != null && valid(a.effective()), event,
                 "asset.assetId, asset.name, asset.effective");
         require(a.assetId().toString().equals(event.subject()), event, "asset.assetId equal to the subject");
-        return assets.applySnapshot(event, a);
+        return written(event, assets.applySnapshot(event, a));
     }
 
     private static <T> T read(EventEnvelope event, Class<T> type) {

@@ -1,0 +1,34 @@
+package org.isms.risk.domain;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A threat or a vulnerability of a tenant's catalog; {@code baseline} when it came with the seed. */
+@Entity
+public class CatalogEntry {
+    public enum Kind {
+        THREAT, VULNERABILITY
+    }
+
+    @Id
+    public UUID id;
+    public String tenantId;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+    public String code;
+    public String name;
+    public String category;
+    public String description;
+    public boolean baseline;
+    public String createdBy;
+    public OffsetDateTime createdAt;
+    public String updatedBy;
+    public OffsetDateTime updatedAt;
+    @Version
+    public long version;
+}

@@ -1,0 +1,158 @@
+package org.isms.risk.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.isms.platform.error.Problem.FieldError;
+
+/**
+ * A tenant's risk assessment method (ISO/IEC 27001 6.1.2): the likelihood and impact scales, the matrix
+ * that maps likelihood × impact to a level ({@code matrix.get(likelihood - 1).get(impact - 1)}), the
+ * appetite (the highest level that may be retained without treatment) and the review interval per level.
+ * Score is likelihood × impact; the level comes from the matrix, never from the score.
+ */
+public record Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, List<List<RiskLevel>> matrix,
+        RiskLevel appetite, Map<RiskLevel, Integer> reviewIntervalDays) {
+    public static final int MIN_LEVELS = 3;
+    public static final int MAX_LEVELS = 5;
+    public static final int MAX_INTERVAL_DAYS = 1095;
+
+    /** One step of a scale: its number (1 = lowest), a short label and what it means. */
+    public record ScaleLevel(int level, String label, String description) {
+    }
+
+    /** An assessed pair, with its score and level under this methodology. */
+    public record Rating(int likelihood, int impact, int score, RiskLevel level) {
+    }
+
+    public Rating rate(int l, int i) {
+        return new Rating(l, i, l * i, matrix.get(l - 1).get(i - 1));
+    }
+
+    public boolean hasLikelihood(int l) {
+        return l >= 1 && l <= likelihood.size();
+    }
+
+    public boolean hasImpact(int i) {
+        return i >= 1 && i <= impact.size();
+    }
+
+    public boolean aboveAppetite(RiskLevel level) {
+        return level != null && level.above(appetite);
+    }
+
+    public LocalDate reviewDue(RiskLevel level, LocalDate from) {
+        return from.plusDays(reviewIntervalDays.get(level));
+    }
+
+    /**
+     * The impact an asset rating (1–4, the inventory's CIA scale) stands for on this impact scale: the
+     * rating's share of its scale, rounded up, so the highest rating is always the highest impact.
+     */
+    public int impactFor(int assetRating) {
+        int n = impact.size();
+        return Math.max(1, Math.min(n, (assetRating * n + 3) / 4));
+    }
+
+    /** Everything wrong with this definition, by field; empty when it can be used. */
+    public List<FieldError> faults() {
+        List<FieldError> faults = new ArrayList<>();
+        scale("likelihood", likelihood, faults);
+        scale("impact", impact, faults);
+        if (appetite == null) {
+            faults.add(new FieldError("appetite", "must be one of LOW, MEDIUM, HIGH, CRITICAL", null));
+        }
+        if (reviewIntervalDays == null) {
+            faults.add(new FieldError("reviewIntervalDays", "must give days for LOW, MEDIUM, HIGH and CRITICAL", null));
+        } else {
+            for (RiskLevel level : RiskLevel.values()) {
+                Integer days = reviewIntervalDays.get(level);
+                if (days == null || days < 1 || days > MAX_INTERVAL_DAYS) {
+                    faults.add(new FieldError("reviewIntervalDays." + level,
+                            "must be between 1 and " + MAX_INTERVAL_DAYS + " days", null));
+                }
+            }
+        }
+        if (faults.isEmpty()) {
+            matrix(faults);
+        }
+        return faults;
+    }
+
+    private static void scale(String field, List<ScaleLevel> scale, List<FieldError> faults) {
+        if (scale == null || scale.size() < MIN_LEVELS || scale.size() > MAX_LEVELS) {
+            faults.add(new FieldError(field, "must have " + MIN_LEVELS + " to " + MAX_LEVELS + " levels", null));
+            return;
+        }
+        for (int k = 0; k < scale.size(); k++) {
+            ScaleLevel s = scale.get(k);
+            if (s == null || s.level() != k + 1) {
+                faults.add(new FieldError(field + "[" + k + "].level", "must be " + (k + 1) + " (levels count up from 1)", null));
+            } else if (blank(s.label()) || s.label().length() > 50) {
+                faults.add(new FieldError(field + "[" + k + "].label", "must be 1 to 50 characters", null));
+            } else if (blank(s.description()) || s.description().length() > 500) {
+                faults.add(new FieldError(field + "[" + k + "].description", "must be 1 to 500 characters", null));
+            }
+        }
+    }
+
+    /** The matrix must fit the scales, and a higher likelihood or impact may never give a lower level. */
+    private void matrix(List<FieldError> faults) {
+        if (matrix == null || matrix.size() != likelihood.size()) {
+            faults.add(new FieldError("matrix", "must have one row per likelihood level (" + likelihood.size() + ")", null));
+            return;
+        }
+        for (int l = 0; l < matrix.size(); l++) {
+            List<RiskLevel> row = matrix.get(l);
+            if (row == null || row.size() != impact.size() || row.contains(null)) {
+                faults.add(new FieldError("matrix[" + l + "]", "must have one level per impact level (" + impact.size()
+                        + "), each LOW, MEDIUM, HIGH or CRITICAL", null));
+                return;
+            }
+        }
+        for (int l = 0; l < matrix.size(); l++) {
+            for (int i = 0; i < impact.size(); i++) {
+                RiskLevel here = matrix.get(l).get(i);
+                if ((l > 0 && matrix.get(l - 1).get(i).above(here)) || (i > 0 && matrix.get(l).get(i - 1).above(here))) {
+                    faults.add(new FieldError("matrix[" + l + "][" + i + "]", "is lower than a cell with lower likelihood"
+                            + " or impact; levels may not decrease as likelihood or impact grow", null));
+                }
+            }
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** The method a tenant starts with: 5×5, appetite MEDIUM, reviews yearly to monthly by level. */
+    public static Methodology defaults() {
+        List<ScaleLevel> likelihood = List.of(
+                new ScaleLevel(1, "Rare", "May occur only in exceptional circumstances; less than once in 10 years"),
+                new ScaleLevel(2, "Unlikely", "Could occur at some time; about once in 3 to 10 years"),
+                new ScaleLevel(3, "Possible", "Might occur; about once in 1 to 3 years"),
+                new ScaleLevel(4, "Likely", "Will probably occur; about once a year"),
+                new ScaleLevel(5, "Almost certain", "Expected to occur several times a year"));
+        List<ScaleLevel> impact = List.of(
+                new ScaleLevel(1, "Negligible", "No noticeable effect on operations, customers or compliance"),
+                new ScaleLevel(2, "Minor", "Limited, short disruption or exposure of internal information; easily recovered"),
+                new ScaleLevel(3, "Moderate", "Disruption of a business process or exposure of confidential data; reportable internally"),
+                new ScaleLevel(4, "Major", "Loss of a critical service for days, breach of personal data, regulatory notification"),
+                new ScaleLevel(5, "Severe", "Threat to the organisation: prolonged outage, large breach, sanctions, lasting reputational damage"));
+        RiskLevel l = RiskLevel.LOW, m = RiskLevel.MEDIUM, h = RiskLevel.HIGH, c = RiskLevel.CRITICAL;
+        List<List<RiskLevel>> matrix = List.of(
+                List.of(l, l, l, m, m),
+                List.of(l, l, m, m, h),
+                List.of(l, m, m, h, h),
+                List.of(m, m, h, h, c),
+                List.of(m, h, h, c, c));
+        Map<RiskLevel, Integer> intervals = new EnumMap<>(RiskLevel.class);
+        intervals.put(RiskLevel.LOW, 365);
+        intervals.put(RiskLevel.MEDIUM, 180);
+        intervals.put(RiskLevel.HIGH, 90);
+        intervals.put(RiskLevel.CRITICAL, 30);
+        return new Methodology(likelihood, impact, matrix, RiskLevel.MEDIUM, intervals);
+    }
+}

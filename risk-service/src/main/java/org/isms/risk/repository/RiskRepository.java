@@ -1,0 +1,67 @@
+package org.isms.risk.repository;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.isms.platform.paging.TenantRepository;
+import org.isms.risk.domain.Risk;
+
+/** The risk register. */
+@ApplicationScoped
+public class RiskRepository implements TenantRepository<Risk, UUID> {
+    private static final String DUE_ACCEPTANCES = """
+            select cast(id as text) from risk
+             where status = 'ACCEPTED' and acceptance_expires_at <= now()
+             order by acceptance_expires_at limit :n for update skip locked""";
+    private static final String DUE_REVIEWS = """
+            select cast(id as text) from risk
+             where status <> 'CLOSED' and next_review_due < current_date
+               and overdue_flagged_for is distinct from next_review_due
+             order by next_review_due limit :n for update skip locked""";
+
+    /**
+     * Serializes the register writes of one tenant (until the transaction ends), so a methodology
+     * change and an assessment cannot rate the same risk under two versions.
+     */
+    public Uni<Void> lockTenant(String tenant) {
+        return getSession().chain(s -> s.createNativeQuery(
+                "select count(*) from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) l")
+                .setParameter("key", "risk-register:" + tenant).getSingleResult()).replaceWithVoid();
+    }
+
+    /** The tenant's risks on an asset that are not closed. */
+    public Uni<List<Risk>> openOnAsset(String tenant, UUID assetId) {
+        return list("tenantId = :tenant and array_contains(assetIds, :asset) and status <> 'CLOSED' order by id",
+                Map.of("tenant", tenant, "asset", assetId.toString()));
+    }
+
+    public Uni<List<Risk>> open(String tenant) {
+        return list("tenantId = :tenant and status <> 'CLOSED' order by id", Map.of("tenant", tenant));
+    }
+
+    /** Whether any risk refers to a catalog entry. */
+    public Uni<Boolean> refersTo(UUID entryId) {
+        return count("threatId = ?1 or vulnerabilityId = ?1", entryId).map(n -> n > 0);
+    }
+
+    /**
+     * Up to {@code n} accepted risks whose acceptance ran out, locked for this transaction; rows another
+     * instance holds are skipped, so two schedulers never act on the same risk.
+     */
+    public Uni<List<Risk>> claimExpiredAcceptances(int n) {
+        return claim(DUE_ACCEPTANCES, n);
+    }
+
+    /** Up to {@code n} open risks past their review date not yet flagged for it, locked as above. */
+    public Uni<List<Risk>> claimOverdueReviews(int n) {
+        return claim(DUE_REVIEWS, n);
+    }
+
+    private Uni<List<Risk>> claim(String sql, int n) {
+        return getSession().chain(s -> s.createNativeQuery(sql, String.class).setParameter("n", n).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Risk>of())
+                        : list("id in ?1 order by id", ids.stream().map(UUID::fromString).toList()));
+    }
+}

@@ -1,0 +1,42 @@
+package org.isms.risk.rest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.isms.platform.csv.CsvWriter;
+import org.isms.risk.domain.Risk;
+import org.isms.risk.service.RiskService.RiskDetails;
+
+/** The register as CSV, one risk per line, for auditors and spreadsheets (export only). */
+final class RiskCsv {
+    static final String MEDIA_TYPE = "text/csv";
+    static final List<String> COLUMNS = List.of("id", "title", "status", "owner", "assetIds", "assets", "threatId",
+            "vulnerabilityId", "cia", "inherentLikelihood", "inherentImpact", "inherentScore", "inherentLevel",
+            "treatmentOption", "controlIds", "residualLikelihood", "residualImpact", "residualScore", "residualLevel",
+            "level", "aboveAppetite", "acceptanceApprover", "acceptanceExpiresAt", "reviewRequired", "nextReviewDue",
+            "methodologyVersion", "updatedBy", "updatedAt", "version");
+
+    private RiskCsv() {
+    }
+
+    static String write(List<RiskDetails> risks) {
+        CsvWriter out = new CsvWriter().line(COLUMNS);
+        for (RiskDetails d : risks) {
+            Risk r = d.risk();
+            out.line(List.of(r.id.toString(), r.title, r.status.name(), r.owner, String.join(";", r.assetIds),
+                    d.assets().stream().map(a -> a.name).collect(Collectors.joining(";")),
+                    text(r.threatId), text(r.vulnerabilityId), String.join("", r.cia), text(r.inherentLikelihood),
+                    text(r.inherentImpact), text(r.inherentScore), text(r.inherentLevel), text(r.treatmentOption),
+                    String.join(";", Arrays.asList(r.controlIds)), text(r.residualLikelihood), text(r.residualImpact),
+                    text(r.residualScore), text(r.residualLevel), text(r.level), String.valueOf(r.aboveAppetite),
+                    text(r.acceptanceApprover), text(r.acceptanceExpiresAt), String.valueOf(r.reviewRequired),
+                    text(r.nextReviewDue), String.valueOf(r.methodologyVersion), r.updatedBy, text(r.updatedAt),
+                    String.valueOf(r.version)));
+        }
+        return out.toString();
+    }
+
+    private static String text(Object v) {
+        return v == null ? "" : v.toString();
+    }
+}

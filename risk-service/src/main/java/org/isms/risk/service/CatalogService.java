@@ -1,0 +1,178 @@
+package org.isms.risk.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.isms.platform.error.ConflictException;
+import org.isms.platform.error.ResourceNotFoundException;
+import org.isms.platform.http.Preconditions;
+import org.isms.platform.paging.Page;
+import org.isms.platform.paging.PageRequest;
+import org.isms.risk.domain.CatalogBaseline;
+import org.isms.risk.domain.CatalogEntry;
+import org.isms.risk.domain.CatalogEntry.Kind;
+import org.isms.risk.repository.CatalogRepository;
+import org.isms.risk.repository.RiskRepository;
+
+/**
+ * The threat and vulnerability catalogs. A tenant's catalogs are seeded with {@link CatalogBaseline} the
+ * first time it touches them (exactly once, even when two requests race: {@code catalog_seed}'s key decides)
+ * and are its own from then on. Reads run in a transaction because the first one may seed.
+ */
+@ApplicationScoped
+public class CatalogService {
+    public static final String BASELINE_AUTHOR = "baseline";
+
+    private final CatalogRepository entries;
+    private final RiskRepository risks;
+
+    public CatalogService(CatalogRepository entries, RiskRepository risks) {
+        this.entries = entries;
+        this.risks = risks;
+    }
+
+    /** What a client sets of an entry. */
+    public record Draft(String code, String name, String category, String description) {
+    }
+
+    @WithTransaction
+    public Uni<Page<CatalogEntry>> list(String tenant, Kind kind, String category, String q, PageRequest request) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("kind", kind);
+        StringBuilder where = new StringBuilder("kind = :kind");
+        if (category != null && !category.isBlank()) {
+            where.append(" and lower(category) = :category");
+            params.put("category", category.strip().toLowerCase());
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(name) like :q or lower(code) like :q or lower(description) like :q)");
+            params.put("q", "%" + q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return seed(tenant).chain(() -> entries.page(tenant, where.toString(), params, request));
+    }
+
+    @WithTransaction
+    public Uni<CatalogEntry> get(String tenant, Kind kind, UUID id) {
+        return seed(tenant).chain(() -> find(tenant, kind, id));
+    }
+
+    @WithTransaction
+    public Uni<CatalogEntry> create(String tenant, String by, Kind kind, Draft draft) {
+        return seed(tenant).chain(() -> requireUnique(tenant, kind, null, draft)).chain(() -> {
+            CatalogEntry e = new CatalogEntry();
+            e.id = UUID.randomUUID();
+            e.tenantId = tenant;
+            e.kind = kind;
+            e.baseline = false;
+            e.createdBy = by;
+            e.createdAt = now();
+            apply(e, draft, by);
+            return entries.persistAndFlush(e);
+        });
+    }
+
+    @WithTransaction
+    public Uni<CatalogEntry> update(String tenant, String by, Kind kind, UUID id, long version, Draft draft) {
+        return seed(tenant).chain(() -> find(tenant, kind, id)).chain(e -> {
+            Preconditions.requireVersion(label(kind), e.version, version);
+            return requireUnique(tenant, kind, id, draft).chain(() -> {
+                apply(e, draft, by);
+                return Panache.flush().replaceWith(e);
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String tenant, Kind kind, UUID id, long version) {
+        return seed(tenant).chain(() -> find(tenant, kind, id)).chain(e -> {
+            Preconditions.requireVersion(label(kind), e.version, version);
+            return risks.refersTo(id).chain(used -> {
+                if (used) {
+                    throw new ConflictException(label(kind) + " " + e.code + " is named by risks of the register;"
+                            + " change those risks first");
+                }
+                return entries.delete(e);
+            });
+        });
+    }
+
+    /** An entry of the tenant's catalog of that kind, for a risk to name; null when there is none. */
+    public Uni<CatalogEntry> lookup(String tenant, Kind kind, UUID id) {
+        if (id == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return entries.findInTenant(tenant, id).map(e -> e != null && e.kind == kind ? e : null);
+    }
+
+    private Uni<CatalogEntry> find(String tenant, Kind kind, UUID id) {
+        return lookup(tenant, kind, id).map(e -> {
+            if (e == null) {
+                throw new ResourceNotFoundException(label(kind), id.toString());
+            }
+            return e;
+        });
+    }
+
+    private Uni<Void> requireUnique(String tenant, Kind kind, UUID self, Draft d) {
+        return entries.count("tenantId = :tenant and kind = :kind and id <> :self"
+                + " and (lower(code) = :code or lower(name) = :name)", Map.of("tenant", tenant, "kind", kind,
+                        "self", self == null ? new UUID(0, 0) : self, "code", d.code().strip().toLowerCase(),
+                        "name", d.name().strip().toLowerCase()))
+                .invoke(n -> {
+                    if (n > 0) {
+                        throw new ConflictException("the " + label(kind) + " catalog already has an entry with code "
+                                + d.code().strip() + " or name " + d.name().strip());
+                    }
+                }).replaceWithVoid();
+    }
+
+    private Uni<Void> seed(String tenant) {
+        return entries.seeded(tenant).chain(done -> done ? Uni.createFrom().voidItem()
+                : entries.claimSeed(tenant).chain(mine -> {
+                    if (!mine) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    OffsetDateTime now = now();
+                    List<CatalogEntry> baseline = CatalogBaseline.ENTRIES.stream().map(b -> {
+                        CatalogEntry e = new CatalogEntry();
+                        e.id = UUID.randomUUID();
+                        e.tenantId = tenant;
+                        e.kind = b.kind();
+                        e.code = b.code();
+                        e.name = b.name();
+                        e.category = b.category();
+                        e.description = b.description();
+                        e.baseline = true;
+                        e.createdBy = e.updatedBy = BASELINE_AUTHOR;
+                        e.createdAt = e.updatedAt = now;
+                        return e;
+                    }).toList();
+                    return entries.persist(baseline.stream()).chain(Panache::flush);
+                }));
+    }
+
+    private static void apply(CatalogEntry e, Draft d, String by) {
+        e.code = d.code().strip();
+        e.name = d.name().strip();
+        e.category = d.category().strip();
+        e.description = d.description() == null || d.description().isBlank() ? null : d.description().strip();
+        e.updatedBy = by;
+        e.updatedAt = now();
+    }
+
+    static String label(Kind kind) {
+        return kind == Kind.THREAT ? "threat" : "vulnerability";
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,151 @@
+package org.isms.risk.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.isms.platform.error.ConflictException;
+import org.isms.platform.error.InvalidInputException;
+import org.isms.platform.error.ResourceNotFoundException;
+import org.isms.platform.http.Preconditions;
+import org.isms.risk.domain.Methodology;
+import org.isms.risk.domain.Risk;
+import org.isms.risk.domain.RiskLevel;
+import org.isms.risk.domain.StoredJson;
+import org.isms.risk.messaging.RiskEvents;
+import org.isms.risk.repository.MethodologyRepository;
+import org.isms.risk.repository.MethodologyRepository.Row;
+import org.isms.risk.repository.RiskRepository;
+
+/**
+ * The tenants' risk assessment methods. A tenant without one of its own uses {@link Methodology#defaults()}
+ * as version 0. A change is a new version; it re-rates every open risk in the same transaction, and each
+ * risk whose level moves gets an {@code isms.risk.assessed.v1} saying why.
+ */
+@ApplicationScoped
+public class MethodologyService {
+    private static final TypeReference<Methodology> DEFINITION = new TypeReference<>() {
+    };
+
+    private final MethodologyRepository methodologies;
+    private final RiskRepository risks;
+    private final ImpactProposals proposals;
+    private final RiskEvents events;
+
+    public MethodologyService(MethodologyRepository methodologies, RiskRepository risks, ImpactProposals proposals,
+            RiskEvents events) {
+        this.methodologies = methodologies;
+        this.risks = risks;
+        this.proposals = proposals;
+        this.events = events;
+    }
+
+    /** A version of a tenant's methodology; {@code changedBy} is null for the built-in default. */
+    public record Current(int version, Methodology methodology, String changedBy, OffsetDateTime changedAt,
+            String reason) {
+    }
+
+    @WithSession
+    public Uni<Current> get(String tenant) {
+        return current(tenant);
+    }
+
+    @WithSession
+    public Uni<List<Current>> versions(String tenant) {
+        return methodologies.versions(tenant).map(rows -> {
+            List<Current> all = new ArrayList<>(rows.stream().map(MethodologyService::current).toList());
+            all.add(new Current(0, Methodology.defaults(), null, null, "built-in default"));
+            return all;
+        });
+    }
+
+    @WithSession
+    public Uni<Current> version(String tenant, int version) {
+        if (version == 0) {
+            return Uni.createFrom().item(new Current(0, Methodology.defaults(), null, null, "built-in default"));
+        }
+        return methodologies.version(tenant, version).map(row -> {
+            if (row == null) {
+                throw new ResourceNotFoundException("risk methodology version", String.valueOf(version));
+            }
+            return current(row);
+        });
+    }
+
+    /** The current version, inside the caller's session. */
+    public Uni<Current> current(String tenant) {
+        return methodologies.current(tenant).map(row -> row == null
+                ? new Current(0, Methodology.defaults(), null, null, "built-in default")
+                : current(row));
+    }
+
+    @WithTransaction
+    public Uni<Current> change(String tenant, String by, long expectedVersion, Methodology next, String reason) {
+        var faults = next.faults();
+        if (!faults.isEmpty()) {
+            throw new InvalidInputException("the methodology cannot be used: " + faults.get(0).field() + " "
+                    + faults.get(0).message() + (faults.size() > 1 ? " (and " + (faults.size() - 1) + " more)" : ""),
+                    faults);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return risks.lockTenant(tenant).chain(() -> current(tenant)).chain(cur -> {
+            Preconditions.requireVersion("The risk methodology", cur.version(), expectedVersion);
+            int version = cur.version() + 1;
+            return risks.open(tenant).chain(open -> {
+                requireScalesFit(open, next);
+                return methodologies.insert(tenant, new Row(version, StoredJson.write(next), by, now, reason))
+                        .chain(() -> proposals.assetsOf(tenant, open))
+                        .chain(assets -> {
+                            List<Rerated> moved = new ArrayList<>();
+                            for (Risk r : open) {
+                                RiskLevel before = r.level;
+                                boolean changed = r.rate(next, version);
+                                r.proposedImpact = proposals.propose(next, r, assets);
+                                if (changed) {
+                                    r.updatedBy = by;
+                                    r.updatedAt = now;
+                                    moved.add(new Rerated(r, before));
+                                }
+                            }
+                            String why = "methodology changed to version " + version
+                                    + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+                            return Panache.flush().chain(() -> Multi.createFrom().iterable(moved)
+                                    .onItem().transformToUniAndConcatenate(m -> events.assessed(m.risk(), m.before(), why, by))
+                                    .collect().last());
+                        })
+                        .map(x -> new Current(version, next, by, now, reason));
+            });
+        });
+    }
+
+    private record Rerated(Risk risk, RiskLevel before) {
+    }
+
+    /** A risk assessed at a likelihood or impact the new scales lack cannot be re-rated: refuse, naming them. */
+    private static void requireScalesFit(List<Risk> open, Methodology next) {
+        List<String> misfits = open.stream().filter(r -> !fits(r.inherentLikelihood, r.inherentImpact, next)
+                || !fits(r.residualLikelihood, r.residualImpact, next)).map(r -> r.title).toList();
+        if (!misfits.isEmpty()) {
+            throw new ConflictException(misfits.size() + " open risk(s) are assessed at a likelihood or impact the new "
+                    + "scales do not have (" + String.join(", ", misfits.subList(0, Math.min(5, misfits.size())))
+                    + (misfits.size() > 5 ? ", …" : "") + "); re-assess them within the new scales first");
+        }
+    }
+
+    private static boolean fits(Integer likelihood, Integer impact, Methodology m) {
+        return likelihood == null || (m.hasLikelihood(likelihood) && m.hasImpact(impact));
+    }
+
+    private static Current current(Row row) {
+        return new Current(row.version(), StoredJson.read(row.definition(), DEFINITION), row.changedBy(),
+                row.changedAt(), row.reason());
+    }
+}

@@ -1,0 +1,196 @@
+package org.isms.risk;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.isms.testing.SharedServers;
+import org.isms.testing.TestTokens;
+
+/**
+ * Calls the risk API as users of one tenant. Each test instance takes its own tenant, so tests that share
+ * the database never see each other's risks. Assets are put straight into the projection (what asset
+ * events would leave there); the way there over Kafka is proven by the consumer tests.
+ */
+final class RiskApi {
+    static final String OFFICER = "olivia";
+    static final String OWNER = "alice";
+
+    final String tenant;
+
+    RiskApi(String prefix) {
+        this.tenant = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    String token(String user, String... roles) {
+        return TestTokens.user(user, roles).tenant(tenant).sign();
+    }
+
+    RequestSpecification as(String user, String... roles) {
+        return given().auth().oauth2(token(user, roles)).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    RequestSpecification officer() {
+        return as(OFFICER, "security-officer");
+    }
+
+    /** alice, a risk owner without other roles. */
+    RequestSpecification owner() {
+        return as(OWNER, "risk-owner");
+    }
+
+    RequestSpecification viewer() {
+        return as("victor", "viewer");
+    }
+
+    RequestSpecification admin() {
+        return as("ada", "isms-admin");
+    }
+
+    /** An asset of this tenant's projection with the given effective ratings; its id. */
+    String asset(String name, int c, int i, int a) {
+        return asset(tenant, name, c, i, a);
+    }
+
+    static String asset(String tenant, String name, int c, int i, int a) {
+        UUID id = UUID.randomUUID();
+        update("insert into asset_projection (asset_id, tenant_id, name, type, owner, status, confidentiality, integrity,"
+                + " availability, deleted, revision, last_event_id, last_event_at) values (?, ?, ?, 'SOFTWARE', 'alice',"
+                + " 'IN_USE', ?, ?, ?, false, 1, 'fixture', now())", id, tenant, name, c, i, a);
+        return id.toString();
+    }
+
+    /** A valid risk body owned by alice on the given assets, affecting confidentiality. */
+    static Map<String, Object> risk(String title, String... assetIds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", title);
+        m.put("description", "what could happen to " + title);
+        m.put("assetIds", List.of(assetIds));
+        m.put("owner", OWNER);
+        m.put("cia", List.of("C"));
+        return m;
+    }
+
+    static Map<String, Object> with(Map<String, Object> body, Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>(body);
+        for (int k = 0; k < keyValues.length; k += 2) {
+            m.put((String) keyValues[k], keyValues[k + 1]);
+        }
+        return m;
+    }
+
+    static Map<String, Object> pair(Integer likelihood, Integer impact) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("likelihood", likelihood);
+        m.put("impact", impact);
+        return m;
+    }
+
+    static Map<String, Object> item(String action, String status, String... controls) {
+        return new LinkedHashMap<>(Map.of("action", action, "owner", OWNER, "dueDate", "2027-06-30", "status", status,
+                "controlIds", List.of(controls)));
+    }
+
+    String create(Map<String, Object> body) {
+        Response r = officer().body(body).post("/api/risks");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+        return r.path("id");
+    }
+
+    Response get(String id) {
+        return officer().get("/api/risks/" + id);
+    }
+
+    String etag(String id) {
+        return "\"" + ((Number) get(id).path("version")).longValue() + "\"";
+    }
+
+    Response assess(String id, Map<String, Object> inherent, Map<String, Object> residual) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("inherent", inherent);
+        body.put("residual", residual);
+        return officer().header("If-Match", etag(id)).body(body).put("/api/risks/" + id + "/assessment");
+    }
+
+    Response treat(String id, String option, List<Map<String, Object>> plan) {
+        return officer().header("If-Match", etag(id)).body(Map.of("option", option, "plan", plan))
+                .put("/api/risks/" + id + "/treatment");
+    }
+
+    Response accept(RequestSpecification as, String id, String expiresAt) {
+        return as.header("If-Match", etag(id))
+                .body(Map.of("justification", "cost of treatment exceeds the expected loss", "expiresAt", expiresAt))
+                .put("/api/risks/" + id + "/acceptance");
+    }
+
+    /** Assessed at inherent (l, i), optionally residual, and ready for the next step. */
+    String assessed(String title, String assetId, int l, int i, Integer rl, Integer ri) {
+        String id = create(risk(title, assetId));
+        Response r = assess(id, pair(l, i), rl == null ? null : pair(rl, ri));
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+        return id;
+    }
+
+    /**
+     * Everything a write could change in this tenant, in one string: risks and their versions, methodology
+     * versions, catalog entries and their versions, outbox events. Equal before and after a refused request =
+     * it changed nothing.
+     */
+    String fingerprint() {
+        return query("select (select count(*) || ':' || coalesce(sum(version), 0) from risk where tenant_id = ?)"
+                + " || '/' || (select count(*) from risk_methodology where tenant_id = ?)"
+                + " || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from catalog_entry where tenant_id = ?)"
+                + " || '/' || (select count(*) from outbox where tenant_id = ?)", tenant, tenant, tenant, tenant);
+    }
+
+    long events(String type) {
+        return Long.parseLong(query("select count(*) from outbox where tenant_id = ? and event_type = ?", tenant, type));
+    }
+
+    /** The first column of the first row of a query on the test database. */
+    static String query(String sql, Object... args) {
+        try (Connection c = SharedServers.postgres().connect("isms_test"); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int update(String sql, Object... args) {
+        try (Connection c = SharedServers.postgres().connect("isms_test"); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i] instanceof String str && isUuid(str) ? UUID.fromString(str) : args[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isUuid(String s) {
+        return s.length() == 36 && s.charAt(8) == '-' && s.charAt(13) == '-';
+    }
+
+    /** Asserts a problem+json answer of the given status and type. */
+    static Response problem(Response r, int status, String kind) {
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat((String) r.path("type")).endsWith(":" + kind);
+        return r;
+    }
+}
