@@ -77,8 +77,15 @@ public class AssetProjectionRepository implements TenantRepository<AssetProjecti
         return list("tenantId = :tenant and assetId in :ids", Map.of("tenant", tenant, "ids", ids));
     }
 
-    /** The projection of an asset as it is before an event changes it (null when unknown), in the tenant. */
-    public Uni<AssetProjection> findKnown(String tenant, UUID assetId) {
-        return find("assetId = :id and tenantId = :tenant", Map.of("id", assetId, "tenant", tenant)).firstResult();
+    /**
+     * The effective ratings the projection holds for an asset of the tenant (null when unknown), read
+     * without loading the entity, so that the session holds no copy a native write would leave stale.
+     */
+    public Uni<Cia> effectiveOf(String tenant, UUID assetId) {
+        return getSession().chain(s -> s.createNativeQuery("select confidentiality, integrity, availability"
+                + " from asset_projection where asset_id = :id and tenant_id = :tenant", Object[].class)
+                .setParameter("id", assetId).setParameter("tenant", tenant).getResultList())
+                .map(rows -> rows.isEmpty() ? null : new Cia(((Number) rows.get(0)[0]).intValue(),
+                        ((Number) rows.get(0)[1]).intValue(), ((Number) rows.get(0)[2]).intValue()));
     }
 }

@@ -63,13 +63,11 @@ public class AssetProjectionService {
             case EventTypes.ASSET_CLASSIFIED -> {
                 AssetClassified c = read(event, AssetClassified.class);
                 require(c.assetId() != null && c.name() != null && valid(c.effective()), event, "assetId, name, effective");
-                yield assets.findKnown(event.tenant(), c.assetId()).chain(before -> {
-                    Cia was = before == null ? null : before.effective();
-                    return written(event, assets.applyRatings(event, c.assetId(), c.name(), c.effective()))
-                            .chain(() -> was == null || was.equals(c.effective()) ? Uni.createFrom().voidItem()
-                                    : flag(event, c.assetId(), ReviewReason.Kind.ASSET_CLASSIFIED,
-                                            "classification changed " + changes(was, c.effective()) + " (" + c.name() + ")"));
-                });
+                yield assets.effectiveOf(event.tenant(), c.assetId()).chain(was -> written(event,
+                        assets.applyRatings(event, c.assetId(), c.name(), c.effective()))
+                        .chain(() -> was == null || was.equals(c.effective()) ? Uni.createFrom().voidItem()
+                                : flag(event, c.assetId(), ReviewReason.Kind.ASSET_CLASSIFIED,
+                                        "classification changed " + changes(was, c.effective()) + " (" + c.name() + ")")));
             }
             case EventTypes.ASSET_DELETED -> {
                 AssetDeleted d = read(event, AssetDeleted.class);

@@ -1,0 +1,152 @@
+package org.isms.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.isms.risk.AssetEventsConsumerTest.awaitValue;
+import static org.isms.risk.AssetEventsConsumerTest.send;
+import static org.isms.risk.RiskApi.risk;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.isms.events.EventEnvelope;
+import org.isms.events.EventJson;
+import org.isms.events.EventTypes;
+import org.isms.events.Topics;
+import org.isms.events.asset.AssetClassified;
+import org.isms.events.asset.AssetDeleted;
+import org.isms.events.asset.AssetRegistered;
+import org.isms.events.asset.AssetSnapshot;
+import org.isms.events.asset.AssetStatusChanged;
+import org.isms.events.asset.Cia;
+import org.isms.testing.KafkaBroker;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Asset events on real Kafka flag the open risks of their asset for review: a classification change with
+ * "classification changed C2→C4", a retirement, a deletion; once per event however often it is delivered.
+ */
+@QuarkusTest
+class RiskFlagsTest {
+    final RiskApi api = new RiskApi("flags");
+
+    @Test
+    void shouldFlagOpenRisksWhenTheAssetIsReclassifiedOncePerEvent() throws Exception {
+        UUID asset = registered("CRM database", new Cia(2, 2, 2));
+        String open = api.assessed("Data theft", asset.toString(), 3, 3, null, null);
+        String other = api.create(risk("Other asset", api.asset("unrelated", 2, 2, 2)));
+        String closed = api.create(risk("Closed one", asset.toString()));
+        api.officer().header("If-Match", "\"0\"").body(Map.of("reason", "obsolete")).post("/api/risks/" + closed + "/close")
+                .then().statusCode(200);
+
+        EventEnvelope c2c4 = classified(asset, "CRM database", new Cia(2, 2, 2), new Cia(4, 2, 2));
+        send(c2c4);
+        awaitValue(() -> String.valueOf(api.get(open).<Boolean>path("reviewRequired")), "true");
+        api.get(open).then()
+                .body("reviewReasons.size()", equalTo(1))
+                .body("reviewReasons[0].kind", equalTo("ASSET_CLASSIFIED"))
+                .body("reviewReasons[0].reason", equalTo("classification changed C2→C4 (CRM database)"))
+                .body("reviewReasons[0].causeType", equalTo(EventTypes.ASSET_CLASSIFIED))
+                .body("reviewReasons[0].causeEventId", equalTo(c2c4.id()))
+                .body("reviewReasons[0].at", equalTo(c2c4.time().toString()))
+                // the asset's new C4 proposes the top impact now
+                .body("proposedImpact", equalTo(5));
+
+        // delivered again (a redelivery after a crash): flagged once, one event
+        send(c2c4);
+        UUID marker = registered("marker", new Cia(1, 1, 1));
+        awaitValue(() -> AssetEventsConsumerTest.query("select name from asset_projection where asset_id = ?", marker), "marker");
+        api.get(open).then().body("reviewReasons.size()", equalTo(1));
+        assertThat(RiskApi.query("select count(*) from outbox where aggregate_id = ? and event_type = ?", open,
+                EventTypes.RISK_REVIEW_REQUIRED)).isEqualTo("1");
+        assertThat(RiskApi.query("select payload->>'reason' || '|' || (payload->>'causeEventId') from outbox"
+                + " where aggregate_id = ? and event_type = ?", open, EventTypes.RISK_REVIEW_REQUIRED))
+                .isEqualTo("classification changed C2→C4 (CRM database)|" + c2c4.id());
+        api.get(other).then().body("reviewRequired", equalTo(false));
+        api.get(closed).then().body("reviewRequired", equalTo(false));
+
+        // the list finds it; a review clears it
+        api.viewer().get("/api/risks?reviewRequired=true").then().body("items.id", equalTo(List.of(open)));
+        api.owner().body(Map.of("comment", "C4 is right; impact stays")).post("/api/risks/" + open + "/review")
+                .then().statusCode(200).body("reviewRequired", equalTo(false));
+    }
+
+    @Test
+    void shouldFlagWhenTheAssetIsRetiredOrDeleted() throws Exception {
+        UUID asset = registered("Old ERP", new Cia(3, 3, 3));
+        String id = api.assessed("ERP outage", asset.toString(), 2, 4, null, null);
+
+        AssetSnapshot retired = snapshot(asset, "Old ERP", "RETIRED", new Cia(3, 3, 3));
+        send(event(EventTypes.ASSET_STATUS_CHANGED, asset, new AssetStatusChanged(retired, "IN_USE", "RETIRED", "officer")));
+        awaitValue(() -> String.valueOf(api.get(id).<Boolean>path("reviewRequired")), "true");
+        api.get(id).then().body("reviewReasons[0].kind", equalTo("ASSET_RETIRED"))
+                .body("reviewReasons[0].reason", equalTo("asset Old ERP retired (IN_USE→RETIRED)"))
+                .body("assets[0].status", equalTo("RETIRED"));
+
+        send(event(EventTypes.ASSET_DELETED, asset, new AssetDeleted(asset, "Old ERP", "admin")));
+        awaitValue(() -> String.valueOf(api.get(id).<Integer>path("reviewReasons.size()")), "2");
+        api.get(id).then().body("reviewReasons[1].kind", equalTo("ASSET_DELETED"))
+                .body("reviewReasons[1].reason", equalTo("asset Old ERP deleted from the inventory"))
+                .body("assets[0].status", equalTo("DELETED"));
+        assertThat(RiskApi.query("select count(*) from outbox where aggregate_id = ? and event_type = ?", id,
+                EventTypes.RISK_REVIEW_REQUIRED)).isEqualTo("2");
+    }
+
+    @Test
+    void shouldDeadLetterAMalformedClassificationAndFlagOnTheNextGoodOne() throws Exception {
+        UUID asset = registered("Payroll", new Cia(2, 1, 1));
+        String id = api.assessed("Payroll leak", asset.toString(), 2, 2, null, null);
+        try (KafkaConsumer<String, String> dlq = KafkaBroker.consumer(Topics.dlq("risk"))) {
+            EventEnvelope bad = new EventEnvelope(UUID.randomUUID().toString(), EventTypes.ASSET_CLASSIFIED,
+                    "/isms/asset-service", asset.toString(), OffsetDateTime.now(ZoneOffset.UTC), api.tenant,
+                    EventJson.read("{\"assetId\": \"" + asset + "\", \"effective\": {\"confidentiality\": 9}}"));
+            send(bad);
+            send(classified(asset, "Payroll", new Cia(2, 1, 1), new Cia(4, 1, 1)));
+            awaitValue(() -> String.valueOf(api.get(id).<Boolean>path("reviewRequired")), "true");
+            api.get(id).then().body("reviewReasons[0].reason", equalTo("classification changed C2→C4 (Payroll)"));
+
+            List<String> dead = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline) && !dead.contains(bad.id())) {
+                for (ConsumerRecord<String, String> r : dlq.poll(Duration.ofMillis(300))) {
+                    dead.add(KafkaBroker.header(r, "ce_id"));
+                }
+            }
+            assertThat(dead).contains(bad.id());
+        }
+        assertThat(RiskApi.query("select count(*) from outbox where aggregate_id = ? and event_type = ?", id,
+                EventTypes.RISK_REVIEW_REQUIRED)).isEqualTo("1");
+    }
+
+    // ----------------------------------------------------------------------------------------- helpers
+
+    /** Sends the asset's registration and waits until the projection has it. */
+    private UUID registered(String name, Cia cia) throws Exception {
+        UUID id = UUID.randomUUID();
+        send(event(EventTypes.ASSET_REGISTERED, id, new AssetRegistered(snapshot(id, name, "IN_USE", cia), "officer")));
+        awaitValue(() -> AssetEventsConsumerTest.query("select name from asset_projection where asset_id = ?", id), name);
+        return id;
+    }
+
+    private static AssetSnapshot snapshot(UUID id, String name, String status, Cia cia) {
+        return new AssetSnapshot(id, name, "INFORMATION", "alice", status, cia, cia, cia.max(), false, false, List.of(),
+                List.of(), List.of(), List.of(), 0);
+    }
+
+    private EventEnvelope classified(UUID id, String name, Cia from, Cia to) {
+        return event(EventTypes.ASSET_CLASSIFIED, id, new AssetClassified(id, name, from, to, from, to,
+                "new data types stored", null, "officer"));
+    }
+
+    private EventEnvelope event(String type, UUID id, Object payload) {
+        return EventEnvelope.of(type, "/isms/asset-service", id.toString(), api.tenant, payload);
+    }
+}
