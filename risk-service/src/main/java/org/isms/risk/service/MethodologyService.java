@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.FlushMode;
 import org.isms.platform.error.ConflictException;
 import org.isms.platform.error.InvalidInputException;
 import org.isms.platform.error.ResourceNotFoundException;
@@ -117,7 +118,10 @@ public class MethodologyService {
                             }
                             String why = "methodology changed to version " + version
                                     + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
-                            return Panache.flush().chain(() -> Multi.createFrom().iterable(moved)
+                            // flushed once; the event inserts must not flush (dirty-check) every re-rated risk again
+                            return Panache.flush().chain(Panache::getSession)
+                                    .invoke(session -> session.setFlushMode(FlushMode.COMMIT))
+                                    .chain(() -> Multi.createFrom().iterable(moved)
                                     .onItem().transformToUniAndConcatenate(m -> events.assessed(m.risk(), m.before(), why, by))
                                     .collect().last());
                         })

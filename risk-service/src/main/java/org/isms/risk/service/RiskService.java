@@ -118,27 +118,46 @@ public class RiskService {
         return all(tenant, filter).chain(list -> details(tenant, list));
     }
 
-    /** Counts per likelihood × impact cell of the risks the filter selects (closed ones unless asked for). */
+    /**
+     * Counts per likelihood × impact cell of the risks the filter selects (closed ones only when the status
+     * filter asks for them), counted by the database.
+     */
     @WithSession
     public Uni<Heatmap> heatmap(String tenant, Filter filter) {
-        return methodologies.current(tenant).chain(cur -> all(tenant, filter).map(list -> {
-            Methodology m = cur.methodology();
-            List<Risk> counted = list.stream().filter(r -> filter.status() != null || r.status.open()).toList();
-            List<Cell> cells = new ArrayList<>();
-            for (int l = 1; l <= m.likelihood().size(); l++) {
-                for (int i = 1; i <= m.impact().size(); i++) {
-                    int li = l, ii = i;
-                    long inherent = counted.stream().filter(r -> at(r.inherentLikelihood, r.inherentImpact, li, ii)).count();
-                    long residual = counted.stream().filter(r -> at(r.residualLikelihood, r.residualImpact, li, ii)).count();
-                    cells.add(new Cell(l, i, m.rate(l, i).level(), inherent, residual));
-                }
-            }
-            return new Heatmap(cur.version(), m.likelihood().size(), m.impact().size(), counted.size(), cells);
-        }));
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        params.put("tenant", tenant);
+        String scope = "tenantId = :tenant" + (where.isEmpty() ? "" : " and " + where)
+                + (filter.status() == null ? " and status <> 'CLOSED'" : "");
+        return methodologies.current(tenant).chain(cur -> cells(scope, "inherent", params)
+                .chain(inherent -> cells(scope, "residual", params).chain(residual -> risks.count(scope, params)
+                        .map(total -> {
+                            Methodology m = cur.methodology();
+                            List<Cell> cells = new ArrayList<>();
+                            for (int l = 1; l <= m.likelihood().size(); l++) {
+                                for (int i = 1; i <= m.impact().size(); i++) {
+                                    String key = l + "x" + i;
+                                    cells.add(new Cell(l, i, m.rate(l, i).level(), inherent.getOrDefault(key, 0L),
+                                            residual.getOrDefault(key, 0L)));
+                                }
+                            }
+                            return new Heatmap(cur.version(), m.likelihood().size(), m.impact().size(), total, cells);
+                        }))));
     }
 
-    private static boolean at(Integer likelihood, Integer impact, int l, int i) {
-        return likelihood != null && likelihood == l && impact == i;
+    /** "likelihood x impact" → number of risks, for the inherent or the residual assessment. */
+    private Uni<Map<String, Long>> cells(String scope, String which, Map<String, Object> params) {
+        String hql = "select " + which + "Likelihood, " + which + "Impact, count(*) from Risk where " + scope + " and "
+                + which + "Likelihood is not null group by " + which + "Likelihood, " + which + "Impact";
+        return Panache.getSession().chain(s -> {
+            var q = s.createQuery(hql, Object[].class);
+            params.forEach(q::setParameter);
+            return q.getResultList();
+        }).map(rows -> {
+            Map<String, Long> counts = new HashMap<>();
+            rows.forEach(r -> counts.put(r[0] + "x" + r[1], ((Number) r[2]).longValue()));
+            return counts;
+        });
     }
 
     private Uni<List<Risk>> all(String tenant, Filter filter) {
