@@ -6,16 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.isms.testing.SharedServers;
+import org.isms.testing.TestDb;
 import org.isms.testing.TestTokens;
 
 /**
@@ -125,17 +121,7 @@ final class AssetApi {
 
     /** The first column of the first row of a query on the test database. */
     static String query(String sql, Object... args) {
-        try (Connection c = SharedServers.postgres().connect("isms_test");
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDb.query(sql, args);
     }
 
     long total(String query) {

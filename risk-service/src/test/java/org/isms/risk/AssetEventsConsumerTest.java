@@ -3,10 +3,6 @@ package org.isms.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,7 +24,7 @@ import org.isms.events.asset.AssetRegistered;
 import org.isms.events.asset.AssetSnapshot;
 import org.isms.events.asset.Cia;
 import org.isms.testing.KafkaBroker;
-import org.isms.testing.SharedServers;
+import org.isms.testing.TestDb;
 import org.junit.jupiter.api.Test;
 
 /** The asset projection fed over real Kafka: applied once per event, bad records to the DLQ, the stream going on. */
@@ -141,13 +137,6 @@ class AssetEventsConsumerTest {
     }
 
     static String query(String sql, Object arg) {
-        try (Connection c = SharedServers.postgres().connect("isms_test"); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, arg);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDb.query(sql, arg);
     }
 }

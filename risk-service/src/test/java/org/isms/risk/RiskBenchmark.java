@@ -14,12 +14,12 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
+import org.isms.testing.Latency;
 import org.isms.testing.SharedServers;
 import org.junit.jupiter.api.Test;
 
@@ -90,25 +90,9 @@ class RiskBenchmark {
     }
 
     private String measure(String name, String token, IntFunction<String> query) throws Exception {
-        for (int i = 0; i < WARMUP; i++) {
-            call(token, query.apply(i));
-        }
-        long[] nanos = new long[REQUESTS];
-        long hits = 0;
-        long start = System.nanoTime();
-        for (int i = 0; i < REQUESTS; i++) {
-            String q = query.apply(i);
-            long t = System.nanoTime();
-            String body = call(token, q);
-            nanos[i] = System.nanoTime() - t;
-            hits += body.contains("\"id\"") || body.contains("\"cells\"") ? 1 : 0;
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(nanos);
-        assertThat(hits).as(name + ": requests that found risks").isPositive();
-        return String.format(Locale.ROOT, "%-70s p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  %6.0f req/s  (%d%% found)",
-                name, ms(nanos, 0.50), ms(nanos, 0.99), nanos[nanos.length - 1] / 1e6, REQUESTS / seconds,
-                hits * 100 / REQUESTS);
+        Latency.Result r = Latency.measure(name, WARMUP, REQUESTS, () -> call(token, query.apply(0)), body -> body.contains("\"id\"") || body.contains("\"cells\""));
+        assertThat(r.found()).as(name + ": requests that found risks").isPositive();
+        return r.line();
     }
 
     private String call(String token, String query) throws Exception {
@@ -118,10 +102,6 @@ class RiskBenchmark {
             throw new IllegalStateException(query + " answered " + r.statusCode() + ": " + r.body());
         }
         return r.body();
-    }
-
-    private static double ms(long[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
 
     /** Assets into the projection and risks into the register, in SQL; the asset ids. */

@@ -36,6 +36,7 @@ import org.isms.platform.error.InvalidStateTransitionException;
 import org.isms.platform.error.Problem.FieldError;
 import org.isms.platform.error.ResourceNotFoundException;
 import org.isms.platform.http.Preconditions;
+import org.isms.platform.http.QueryParams;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
 
@@ -648,8 +649,7 @@ public class AssetService {
         }
         if (!blank(f.q())) {
             clauses.add("searchText like :q escape '\\'");
-            params.put("q", "%" + f.q().strip().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", QueryParams.containsPattern(f.q()));
         }
         return String.join(" and ", clauses);
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.isms.platform.error.ConflictException;
 import org.isms.platform.error.ResourceNotFoundException;
 import org.isms.platform.http.Preconditions;
+import org.isms.platform.http.QueryParams;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
 import org.isms.risk.domain.CatalogBaseline;
@@ -53,8 +54,9 @@ public class CatalogService {
             params.put("category", category.strip().toLowerCase());
         }
         if (q != null && !q.isBlank()) {
-            where.append(" and (lower(name) like :q or lower(code) like :q or lower(description) like :q)");
-            params.put("q", "%" + q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.append(" and (lower(name) like :q escape '\\' or lower(code) like :q escape '\\'"
+                    + " or lower(description) like :q escape '\\')");
+            params.put("q", QueryParams.containsPattern(q));
         }
         return seed(tenant).chain(() -> entries.page(tenant, where.toString(), params, request));
     }

@@ -25,6 +25,7 @@ import org.isms.platform.error.InvalidStateTransitionException;
 import org.isms.platform.error.Problem.FieldError;
 import org.isms.platform.error.ResourceNotFoundException;
 import org.isms.platform.http.Preconditions;
+import org.isms.platform.http.QueryParams;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
 import org.isms.risk.domain.AnnexA;
@@ -606,8 +607,8 @@ public class RiskService {
             params.put("today", LocalDate.now(ZoneOffset.UTC));
         }
         if (f.q() != null && !f.q().isBlank()) {
-            parts.add("(lower(title) like :q or lower(description) like :q)");
-            params.put("q", "%" + f.q().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            parts.add("(lower(title) like :q escape '\\' or lower(description) like :q escape '\\')");
+            params.put("q", QueryParams.containsPattern(f.q()));
         }
         return String.join(" and ", parts);
     }

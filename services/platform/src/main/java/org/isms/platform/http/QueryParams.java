@@ -35,4 +35,13 @@ public final class QueryParams {
             default -> throw new InvalidInputException(param, "'" + value + "' is not true or false");
         };
     }
+
+    /**
+     * A free-text filter as a case-insensitive LIKE pattern matching it anywhere: lower-cased, with
+     * {@code \ % _} escaped, for {@code lower(field) like :q escape '\'}.
+     */
+    public static String containsPattern(String q) {
+        return "%" + q.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
 }
