@@ -248,7 +248,7 @@ public class RiskService {
                 r.nextReviewDue = m.reviewDue(r.level, LocalDate.now(ZoneOffset.UTC));
                 touch(r, actor.name());
                 String reason = a.reason() == null || a.reason().isBlank() ? "assessed" : a.reason().strip();
-                return flushed(r, tenantOf(r)).call(() -> events.assessed(r, before, reason, actor.name()));
+                return flushed(r).call(() -> events.assessed(r, before, reason, actor.name()));
             });
         });
     }
@@ -288,7 +288,7 @@ public class RiskService {
             }
             r.status = r.treatmentStatus();
             touch(r, actor.name());
-            return flushed(r, tenantOf(r)).call(() -> events.treatmentPlanned(r, actor.name()));
+            return flushed(r).call(() -> events.treatmentPlanned(r, actor.name()));
         });
     }
 
@@ -320,7 +320,7 @@ public class RiskService {
             r.acceptedAt = now();
             r.status = RiskStatus.ACCEPTED;
             touch(r, actor.name());
-            return flushed(r, tenantOf(r)).call(() -> events.accepted(r));
+            return flushed(r).call(() -> events.accepted(r));
         });
     }
 
@@ -337,7 +337,7 @@ public class RiskService {
                 }
                 touch(r, actor.name());
                 String text = comment == null || comment.isBlank() ? null : comment.strip();
-                return flushed(r, tenantOf(r)).call(() -> events.reviewed(r, text));
+                return flushed(r).call(() -> events.reviewed(r, text));
             });
         });
     }
@@ -350,7 +350,7 @@ public class RiskService {
             r.status = RiskStatus.CLOSED;
             r.closedReason = reason.strip();
             touch(r, actor.name());
-            return flushed(r, tenantOf(r)).call(() -> events.closed(r, r.closedReason, actor.name()));
+            return flushed(r).call(() -> events.closed(r, r.closedReason, actor.name()));
         });
     }
 
@@ -547,12 +547,8 @@ public class RiskService {
         r.updatedAt = now();
     }
 
-    private static String tenantOf(Risk r) {
-        return r.tenantId;
-    }
-
-    private Uni<RiskDetails> flushed(Risk r, String tenant) {
-        return Panache.flush().chain(() -> details(tenant, List.of(r))).map(l -> l.get(0));
+    private Uni<RiskDetails> flushed(Risk r) {
+        return Panache.flush().chain(() -> details(r.tenantId, List.of(r))).map(l -> l.get(0));
     }
 
     private Uni<Risk> find(String tenant, UUID id) {
