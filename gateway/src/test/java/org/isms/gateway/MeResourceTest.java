@@ -23,9 +23,10 @@ class MeResourceTest {
 
     @Test
     void shouldRefuseMissingOrForeignTokens() {
-        given().get("/api/me").then().statusCode(401);
+        given().get("/api/me").then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("urn:isms:problem:unauthorized"));
         given().auth().oauth2(TestTokens.user("officer", "viewer").issuer("https://elsewhere.example").sign())
-                .get("/api/me").then().statusCode(401);
+                .get("/api/me").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

@@ -1,0 +1,298 @@
+package org.isms.gateway.proxy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.isms.gateway.config.GatewayConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * The reverse proxy: every {@code /api/**} path but {@code /api/me} goes to the service its route names,
+ * streamed both ways over pooled keep-alive connections, after the gateway has checked the token, the
+ * route's roles for the method, the caller's rate and the body size. The token goes on to the service,
+ * which checks it again. A service that cannot be reached or does not answer in time is a 503 or 504
+ * problem+json at once, and after repeated failures its circuit opens (503 without trying, Retry-After).
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    /** Hop-by-hop headers (RFC 9110 7.6.1) and what the gateway sets itself. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "cookie",
+            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
+    private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding", "trailer",
+            "upgrade", "server", "set-cookie");
+
+    private final GatewayConfig config;
+    private final RouteTable routes;
+    private final Map<String, HttpClient> clients = new HashMap<>();
+    private final Map<String, CircuitBreaker> breakers = new HashMap<>();
+    private final RateLimiter limiter;
+    private final MeterRegistry metrics;
+
+    public ProxyRoutes(GatewayConfig config, Vertx vertx, MeterRegistry metrics) {
+        this.config = config;
+        this.routes = new RouteTable(config);
+        this.metrics = metrics;
+        this.limiter = new RateLimiter(config.limits().rate(), config.limits().burst());
+        config.services().forEach((name, s) -> {
+            URI url = URI.create(s.url());
+            clients.put(name, vertx.createHttpClient(new HttpClientOptions().setDefaultHost(url.getHost())
+                    .setDefaultPort(url.getPort() > 0 ? url.getPort() : 80).setKeepAlive(true)
+                    .setMaxPoolSize(s.maxConnections()).setConnectTimeout((int) s.connectTimeout().toMillis())));
+            breakers.put(name, new CircuitBreaker(config.breaker().failures(), config.breaker().open()));
+        });
+        vertx.setPeriodic(60_000, id -> limiter.sweep(System.nanoTime()));
+    }
+
+    public RouteTable routes() {
+        return routes;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(-500).handler(RequestIds::handle);
+        router.routeWithRegex("/api/.*").order(10).handler(this::handle).failureHandler(this::failure);
+    }
+
+    private void handle(RoutingContext rc) {
+        HttpServerRequest req = rc.request();
+        if (req.path().equals("/api/me")) {
+            rc.next(); // the gateway's own endpoint
+            return;
+        }
+        RouteTable.Entry route = routes.find(req.path());
+        if (route == null) {
+            Problems.send(rc, 404, "not-found", "Not found", "no service serves " + req.path());
+            return;
+        }
+        req.pause();
+        long started = System.nanoTime();
+        rc.addEndHandler(v -> record(route, req.method().name(), rc.response().getStatusCode(), started));
+        QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(
+                identity -> authorized(rc, route, identity),
+                failure -> {
+                    if (!limited(rc, "ip:" + clientAddress(req))) {
+                        Problems.send(rc, 401, "unauthorized", "Unauthorized", failure instanceof AuthenticationFailedException
+                                ? "the bearer token is not valid (signature, issuer, audience or expiry)"
+                                : "authentication failed");
+                    }
+                });
+    }
+
+    /** A failed authentication may reach the route as a routing failure: answer it as problem+json too. */
+    private void failure(RoutingContext rc) {
+        if (rc.failure() instanceof AuthenticationFailedException || rc.statusCode() == 401) {
+            Problems.send(rc, 401, "unauthorized", "Unauthorized",
+                    "the bearer token is not valid (signature, issuer, audience or expiry)");
+        } else {
+            LOG.errorf(rc.failure(), "gateway failure on %s", rc.request().path());
+            Problems.send(rc, rc.statusCode() >= 400 ? rc.statusCode() : 500, "internal", "Internal error",
+                    "the gateway could not handle the request; quote request id " + RequestIds.requestId(rc));
+        }
+    }
+
+    private void authorized(RoutingContext rc, RouteTable.Entry route, SecurityIdentity identity) {
+        HttpServerRequest req = rc.request();
+        String caller = identity == null || identity.isAnonymous() ? "ip:" + clientAddress(req)
+                : "sub:" + identity.getPrincipal().getName();
+        if (limited(rc, caller)) {
+            return;
+        }
+        if (identity == null || identity.isAnonymous()) {
+            Problems.send(rc, 401, "unauthorized", "Unauthorized", "a bearer token is required");
+            return;
+        }
+        List<String> roles = route.rolesFor(req.method().name());
+        if (!roles.isEmpty() && roles.stream().noneMatch(identity::hasRole)) {
+            Problems.send(rc, 403, "forbidden", "Forbidden", "your roles do not allow " + req.method() + " on "
+                    + route.prefix() + " (needs one of " + String.join(", ", roles) + ")");
+            return;
+        }
+        String length = req.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && parse(length) > config.limits().maxBodySize()) {
+            Problems.send(rc, 413, "payload-too-large", "Payload too large", "the body exceeds "
+                    + config.limits().maxBodySize() + " bytes");
+            return;
+        }
+        CircuitBreaker breaker = breakers.get(route.service());
+        long wait = breaker.allow(System.nanoTime());
+        if (wait > 0) {
+            rc.response().putHeader("Retry-After", String.valueOf(wait));
+            Problems.send(rc, 503, "service-unavailable", "Service unavailable", route.service()
+                    + " failed repeatedly and is given a rest; try again in " + wait + " s");
+            return;
+        }
+        forward(rc, route, identity, breaker);
+    }
+
+    private void forward(RoutingContext rc, RouteTable.Entry route, SecurityIdentity identity, CircuitBreaker breaker) {
+        HttpServerRequest req = rc.request();
+        GatewayConfig.Service service = config.services().get(route.service());
+        RequestOptions options = new RequestOptions().setMethod(req.method()).setURI(req.uri())
+                .setIdleTimeout(service.timeout().toMillis());
+        clients.get(route.service()).request(options).onComplete(ar -> {
+            if (ar.failed()) {
+                failed(rc, route, breaker, ar.cause());
+                return;
+            }
+            HttpClientRequest out = ar.result();
+            copyRequestHeaders(rc, identity, out);
+            out.response().onComplete(res -> {
+                if (res.failed()) {
+                    failed(rc, route, breaker, res.cause());
+                } else {
+                    breaker.success();
+                    respond(rc, res.result());
+                }
+            });
+            pipeBody(rc, out);
+        });
+    }
+
+    /** Streams the body with back-pressure, counting it: a chunked body over the limit is cut off with 413. */
+    private void pipeBody(RoutingContext rc, HttpClientRequest out) {
+        HttpServerRequest req = rc.request();
+        long max = config.limits().maxBodySize();
+        long[] size = { 0 };
+        boolean[] cut = { false };
+        if (req.getHeader(HttpHeaders.CONTENT_LENGTH) == null && req.method() != HttpMethod.GET
+                && req.method() != HttpMethod.HEAD && req.method() != HttpMethod.DELETE) {
+            out.setChunked(true);
+        }
+        req.handler(buf -> {
+            if (cut[0]) {
+                return;
+            }
+            size[0] += buf.length();
+            if (size[0] > max) {
+                cut[0] = true;
+                out.reset();
+                Problems.send(rc, 413, "payload-too-large", "Payload too large", "the body exceeds " + max + " bytes");
+                return;
+            }
+            out.write(buf);
+            if (out.writeQueueFull()) {
+                req.pause();
+                out.drainHandler(v -> req.resume());
+            }
+        });
+        req.endHandler(v -> {
+            if (!cut[0]) {
+                out.end();
+            }
+        });
+        req.resume();
+    }
+
+    private void copyRequestHeaders(RoutingContext rc, SecurityIdentity identity, HttpClientRequest out) {
+        HttpServerRequest req = rc.request();
+        MultiMap headers = out.headers();
+        req.headers().forEach(h -> {
+            if (!NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        if (req.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+            // a browser session: the service gets the session's access token, as a bearer
+            AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+            if (token != null) {
+                headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
+            }
+        }
+        headers.set(RequestIds.REQUEST_ID, RequestIds.requestId(rc));
+        headers.set(RequestIds.TRACEPARENT, RequestIds.traceparent(rc));
+        headers.set("X-Forwarded-For", clientAddress(req));
+        headers.set("X-Forwarded-Proto", req.isSSL() ? "https" : "http");
+        if (req.authority() != null) {
+            headers.set("X-Forwarded-Host", req.authority().toString());
+        }
+    }
+
+    private void respond(RoutingContext rc, HttpClientResponse in) {
+        HttpServerResponse resp = rc.response();
+        if (resp.ended() || resp.headWritten()) {
+            in.request().reset();
+            return;
+        }
+        resp.setStatusCode(in.statusCode());
+        in.headers().forEach(h -> {
+            if (!NOT_RETURNED.contains(h.getKey().toLowerCase())) {
+                resp.headers().add(h.getKey(), h.getValue());
+            }
+        });
+        if (in.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+            resp.setChunked(true);
+        }
+        resp.send(in);
+    }
+
+    private void failed(RoutingContext rc, RouteTable.Entry route, CircuitBreaker breaker, Throwable cause) {
+        breaker.failure(System.nanoTime());
+        if (rc.response().ended()) {
+            return;
+        }
+        if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+            Problems.send(rc, 504, "gateway-timeout", "Gateway timeout", route.service() + " did not answer in "
+                    + config.services().get(route.service()).timeout().toSeconds() + " s");
+        } else {
+            LOG.debugf("%s unreachable: %s", route.service(), cause.toString());
+            Problems.send(rc, 503, "service-unavailable", "Service unavailable", route.service() + " is not reachable"
+                    + (cause instanceof ConnectException ? "" : " (" + cause.getClass().getSimpleName() + ")"));
+        }
+    }
+
+    private boolean limited(RoutingContext rc, String caller) {
+        long wait = limiter.take(caller, System.nanoTime());
+        if (wait == 0) {
+            return false;
+        }
+        rc.response().putHeader("Retry-After", String.valueOf(wait));
+        Problems.send(rc, 429, "too-many-requests", "Too many requests", "more than " + config.limits().rate()
+                + " requests per second (burst " + config.limits().burst() + "); slow down");
+        return true;
+    }
+
+    private void record(RouteTable.Entry route, String method, int status, long started) {
+        Timer.builder("gateway.requests").description("Requests the gateway routed, by route, method and status")
+                .tag("route", route.prefix()).tag("service", route.service()).tag("method", method)
+                .tag("status", String.valueOf(status)).register(metrics).record(System.nanoTime() - started,
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    private static String clientAddress(HttpServerRequest req) {
+        return req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
+    }
+
+    private static long parse(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

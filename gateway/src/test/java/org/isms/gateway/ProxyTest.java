@@ -1,0 +1,128 @@
+package org.isms.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.UUID;
+import org.isms.testing.OidcResource;
+import org.isms.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/** The gateway's routing, token and role checks, limits and failure answers, against a stand-in service. */
+@QuarkusTest
+@QuarkusTestResource(OidcResource.class)
+@QuarkusTestResource(UpstreamResource.class)
+class ProxyTest {
+    /** A caller of its own, so that each test has its own rate bucket. */
+    static RequestSpecification as(String... roles) {
+        return given().auth().oauth2(TestTokens.user("u-" + UUID.randomUUID(), roles).sign());
+    }
+
+    static void problem(Response r, int status, String kind) {
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat((String) r.path("type")).isEqualTo("urn:isms:problem:" + kind);
+    }
+
+    @Test
+    void shouldRouteWithTheTokenRequestIdAndTraceparent() {
+        String trace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        Response r = as("viewer").header("X-Request-Id", "req-42").header("traceparent", trace)
+                .cookie("session", "x").get("/api/assets/123?size=5");
+        r.then().statusCode(200).header("ETag", "\"7\"").header("X-Request-Id", "req-42").header("traceparent", trace)
+                .header("X-Content-Type-Options", "nosniff")
+                .body("method", equalTo("GET")).body("uri", equalTo("/api/assets/123?size=5"))
+                .body("authorization", equalTo(true)).body("requestId", equalTo("req-42"))
+                .body("traceparent", equalTo(trace)).body("cookie", equalTo(false));
+        assertThat(r.header("Server")).isNull();
+        // generated when absent, the same on both sides
+        Response g = as("viewer").get("/api/assets");
+        assertThat(g.header("X-Request-Id")).isEqualTo(g.<String>path("requestId")).isNotBlank();
+        assertThat(g.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").isEqualTo(g.<String>path("traceparent"));
+        // the service's own answers come through as they are
+        as("viewer").get("/api/assets/missing").then().statusCode(404);
+    }
+
+    @Test
+    void shouldAnswer401ProblemsForBadTokens() {
+        problem(given().get("/api/assets"), 401, "unauthorized");
+        problem(given().auth().oauth2("not.a.token").get("/api/assets"), 401, "unauthorized");
+        problem(given().auth().oauth2(TestTokens.user("x", "viewer").expired(Duration.ofMinutes(5)).sign())
+                .get("/api/assets"), 401, "unauthorized");
+        problem(given().auth().oauth2(TestTokens.user("x", "viewer").issuer("https://elsewhere.example").sign())
+                .get("/api/assets"), 401, "unauthorized");
+        problem(given().auth().oauth2(TestTokens.user("x", "viewer").audience("other-api").sign())
+                .get("/api/assets"), 401, "unauthorized");
+        problem(given().auth().oauth2(TestTokens.user("x", "isms-admin").unsigned()).get("/api/assets"), 401,
+                "unauthorized");
+        String token = TestTokens.user("x", "viewer").sign();
+        String[] parts = token.split("\\.");
+        char[] sig = parts[2].toCharArray();
+        sig[5] = sig[5] == 'A' ? 'B' : 'A';
+        problem(given().auth().oauth2(parts[0] + "." + parts[1] + "." + new String(sig)).get("/api/assets"), 401,
+                "unauthorized");
+    }
+
+    @Test
+    void shouldCheckRolesPerRouteAndMethod() {
+        problem(as("viewer").contentType("application/json").body("{}").post("/api/assets"), 403, "forbidden");
+        as("risk-owner").contentType("application/json").body("{\"a\":1}").post("/api/assets").then().statusCode(200)
+                .body("method", equalTo("POST")).body("bodySize", equalTo(7));
+        problem(as("viewer").get("/api/siem/alerts"), 403, "forbidden");
+        problem(as("siem-ingest").get("/api/assets"), 403, "forbidden");
+        problem(as("viewer").get("/api/nothing-here"), 404, "not-found");
+    }
+
+    @Test
+    void shouldRefuseBodiesOverTheLimit() {
+        byte[] big = new byte[2048];
+        problem(as("risk-owner").contentType("application/octet-stream").body(big).post("/api/assets"), 413,
+                "payload-too-large");
+        as("risk-owner").contentType("application/octet-stream").body(new byte[1000]).post("/api/assets").then()
+                .statusCode(200).body("bodySize", equalTo(1000));
+    }
+
+    @Test
+    void shouldRateLimitPerCallerAndRecover() throws Exception {
+        String token = TestTokens.user("u-" + UUID.randomUUID(), "viewer").sign();
+        int limited = 0;
+        Response last = null;
+        for (int i = 0; i < 30 && limited == 0; i++) {
+            last = given().auth().oauth2(token).get("/api/assets");
+            limited += last.statusCode() == 429 ? 1 : 0;
+        }
+        assertThat(limited).isEqualTo(1);
+        problem(last, 429, "too-many-requests");
+        assertThat(Integer.parseInt(last.header("Retry-After"))).isPositive();
+        // another caller is not affected
+        as("viewer").get("/api/assets").then().statusCode(200);
+        Thread.sleep(1000L * Integer.parseInt(last.header("Retry-After")));
+        given().auth().oauth2(token).get("/api/assets").then().statusCode(200);
+    }
+
+    @Test
+    void shouldAnswer504ForASlowServiceAnd503ForADownOneAndOpenTheCircuit() throws Exception {
+        // the service answers after 3 s, the gateway waits 1 s: a 504, not the service's 200
+        problem(as("viewer").get("/api/assets/slow"), 504, "gateway-timeout");
+        for (int i = 0; i < 3; i++) {
+            problem(as("viewer").get("/api/risks"), 503, "service-unavailable");
+        }
+        Response open = as("viewer").get("/api/risks");
+        problem(open, 503, "service-unavailable");
+        assertThat(open.<String>path("detail")).contains("given a rest");
+        assertThat(open.header("Retry-After")).isNotNull();
+    }
+
+    @Test
+    void shouldServeMeAndSecurityHeadersOnItsOwnEndpoints() {
+        as("viewer").get("/api/me").then().statusCode(200).body("roles[0]", equalTo("viewer"))
+                .header("X-Content-Type-Options", "nosniff").header("X-Request-Id", startsWith(""));
+    }
+}
