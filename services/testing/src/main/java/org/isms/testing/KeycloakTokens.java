@@ -24,13 +24,19 @@ public final class KeycloakTokens {
 
     /** An access token for a demo user (password {@code isms-demo}) through client {@code isms-cli}. */
     public static String password(String keycloakUrl, String username) {
-        return token(keycloakUrl, Map.of("grant_type", "password", "client_id", "isms-cli",
+        return token(keycloakUrl, "isms", Map.of("grant_type", "password", "client_id", "isms-cli",
                 "username", username, "password", DEMO_PASSWORD));
+    }
+
+    /** An access token of any realm's user through a public client (e.g. {@code master}, {@code admin-cli}). */
+    public static String password(String keycloakUrl, String realm, String clientId, String username, String password) {
+        return token(keycloakUrl, realm, Map.of("grant_type", "password", "client_id", clientId,
+                "username", username, "password", password));
     }
 
     /** An access token of a confidential client's service account. */
     public static String clientCredentials(String keycloakUrl, String clientId, String secret) {
-        return token(keycloakUrl, Map.of("grant_type", "client_credentials", "client_id", clientId,
+        return token(keycloakUrl, "isms", Map.of("grant_type", "client_credentials", "client_id", clientId,
                 "client_secret", secret));
     }
 
@@ -43,11 +49,11 @@ public final class KeycloakTokens {
         }
     }
 
-    private static String token(String keycloakUrl, Map<String, String> form) {
+    private static String token(String keycloakUrl, String realm, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest req = HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/isms/protocol/openid-connect/token"))
+        HttpRequest req = HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {

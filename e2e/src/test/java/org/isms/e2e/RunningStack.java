@@ -1,0 +1,65 @@
+package org.isms.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole stack for the e2e tests, started once per test run with {@code ./isms up} (from what the
+ * Maven run built: {@code ISMS_SKIP_BUILD=1}) and stopped with {@code ./isms down} at the end. A stack
+ * that is already running (a developer's) is used as it is and left running.
+ */
+public class RunningStack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+    public static final String GATEWAY = "http://localhost:8080";
+    public static final String KEYCLOAK = "http://localhost:8180";
+    private static boolean started;
+    private static boolean ours;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (RunningStack.class) {
+            if (started) {
+                return;
+            }
+            ours = !isms("status").contains("supervisor: running");
+            if (ours) {
+                String out = isms("up");
+                if (!out.contains("ISMS is up")) {
+                    throw new IllegalStateException("./isms up failed:\n" + out);
+                }
+            }
+            started = true;
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningStack.class.getName(), this);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (ours) {
+            isms("down");
+        }
+    }
+
+    /** The repository root: the e2e module's parent. */
+    public static Path root() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.exists(here.resolve("isms")) ? here : here.getParent();
+    }
+
+    static String isms(String command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("bash", root().resolve("isms").toString(), command)
+                .directory(root().toFile()).redirectErrorStream(true);
+        pb.environment().put("ISMS_SKIP_BUILD", "1");
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(20, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("./isms " + command + " did not finish");
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+}
