@@ -121,6 +121,13 @@ class ProxyTest {
     }
 
     @Test
+    void shouldReportEachServiceInReadinessAndStayReady() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'services' }.data.asset-service", equalTo("UP"))
+                .body("checks.find { it.name == 'services' }.data.risk-service", equalTo("DOWN (unreachable)"));
+    }
+
+    @Test
     void shouldServeMeAndSecurityHeadersOnItsOwnEndpoints() {
         as("viewer").get("/api/me").then().statusCode(200).body("roles[0]", equalTo("viewer"))
                 .header("X-Content-Type-Options", "nosniff").header("X-Request-Id", startsWith(""));

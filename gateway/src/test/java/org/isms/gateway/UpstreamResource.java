@@ -36,6 +36,14 @@ public class UpstreamResource implements QuarkusTestResourceLifecycleManager {
                     size += n;
                 }
             }
+            if (exchange.getRequestURI().getPath().equals("/q/health/ready")) {
+                byte[] up = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, up.length);
+                try (OutputStream o = exchange.getResponseBody()) {
+                    o.write(up);
+                }
+                return;
+            }
             if (exchange.getRequestURI().getPath().endsWith("/slow")) {
                 try {
                     Thread.sleep(3000);
