@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningStack.class)
 class GatewayE2ETest {
     static String officer;
+
     static String owner;
     static String viewer;
     static String mallory;
@@ -78,6 +79,19 @@ class GatewayE2ETest {
         problem(as(master).get("/api/assets"), 401, "unauthorized");
 
         as(viewer).get("/api/me").then().statusCode(200).body("name", equalTo("viewer")).body("tenant", equalTo("acme"));
+    }
+
+    @Test
+    void shouldRefuseAnExpiredToken() throws Exception {
+        String adminPassword = Files.readString(RunningStack.root().resolve(".isms/data/keycloak-admin.secret")).trim();
+        String admin = KeycloakTokens.password(KEYCLOAK, "master", "admin-cli", "admin", adminPassword);
+        ShortLivedClient.ensure(KEYCLOAK, admin);
+        String token = KeycloakTokens.password(KEYCLOAK, "isms", ShortLivedClient.CLIENT_ID, "viewer",
+                KeycloakTokens.DEMO_PASSWORD);
+        long exp = KeycloakTokens.claims(token).get("exp").asLong();
+        as(token).get("/api/assets?size=1").then().statusCode(200); // valid while it lives
+        Thread.sleep(Math.max(0, exp * 1000 - System.currentTimeMillis()) + 1500);
+        problem(as(token).get("/api/assets?size=1"), 401, "unauthorized");
     }
 
     // ------------------------------------------------------------------------------------------ roles

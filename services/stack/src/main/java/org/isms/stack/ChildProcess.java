@@ -69,12 +69,20 @@ public final class ChildProcess {
         }
     }
 
-    /** Asks the process and its descendants to stop (SIGTERM); kills them after {@code grace}. */
+    /**
+     * Asks the process and its descendants to stop (SIGTERM); kills them after {@code grace}. Removes the
+     * pid file only while it names this process: a component started again since (an outage test) has
+     * written its own, which {@code ./isms down} still needs.
+     */
     public void stop(Duration grace) {
         stop(handle, grace);
         if (pidFile != null) {
             try {
-                Files.deleteIfExists(pidFile);
+                if (Files.exists(pidFile) && Files.readString(pidFile).trim().equals(Long.toString(handle.pid()))) {
+                    Files.delete(pidFile);
+                } else if (Files.exists(pidFile)) {
+                    stopFromPidFile(pidFile, grace); // the component started again by someone else: it goes too
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

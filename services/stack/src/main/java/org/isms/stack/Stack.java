@@ -20,7 +20,7 @@ import org.isms.events.Topics;
  * from {@code ./isms down}) and stops everything in reverse order.
  *
  * <p>Everything lives under {@code .isms/}: {@code data/} (kept between runs; {@code ./isms reset}
- * removes it), {@code run/} (state, pids), {@code logs/}, {@code cache/} (unpacked Keycloak).
+ * removes it), {@code run/} (state), {@code pids/}, {@code logs/}, {@code cache/} (unpacked Keycloak).
  */
 public final class Stack {
     public static final int POSTGRES_PORT = 5532;
