@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -77,6 +78,29 @@ public class ProxyRoutes {
     void install(@Observes Router router) {
         router.route().order(-500).handler(RequestIds::handle);
         router.routeWithRegex("/api/.*").order(10).handler(this::handle).failureHandler(this::failure);
+        router.get("/login").order(10).handler(ProxyRoutes::login);
+    }
+
+    /**
+     * Browser login: an anonymous browser is challenged (the code flow sends it to Keycloak); back with a
+     * session cookie it lands on {@code /api/me}. The cookie then authenticates its API calls (the session's
+     * access token goes on as a bearer); {@code /logout} ends the session here and at Keycloak.
+     */
+    private static void login(RoutingContext rc) {
+        QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(identity -> {
+            if (identity == null || identity.isAnonymous()) {
+                // the code flow's challenge: a redirect to Keycloak's login (answered here, so that no
+                // problem+json mapper takes it for an API 401)
+                HttpAuthenticator authenticator = rc.get(HttpAuthenticator.class.getName());
+                authenticator.sendChallenge(rc).subscribe().with(sent -> {
+                    if (!rc.response().ended()) {
+                        rc.response().end();
+                    }
+                }, rc::fail);
+            } else {
+                rc.redirect("/api/me");
+            }
+        }, rc::fail);
     }
 
     private void handle(RoutingContext rc) {
@@ -180,8 +204,10 @@ public class ProxyRoutes {
         long max = config.limits().maxBodySize();
         long[] size = { 0 };
         boolean[] cut = { false };
-        if (req.getHeader(HttpHeaders.CONTENT_LENGTH) == null && req.method() != HttpMethod.GET
-                && req.method() != HttpMethod.HEAD && req.method() != HttpMethod.DELETE) {
+        // no declared length: stream chunked whenever a body may come (any method may carry one)
+        if (req.getHeader(HttpHeaders.CONTENT_LENGTH) == null && (req.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD
+                        && req.method() != HttpMethod.DELETE && req.method() != HttpMethod.OPTIONS))) {
             out.setChunked(true);
         }
         req.handler(buf -> {

@@ -46,7 +46,11 @@ public record QuarkusService(String name, int port, String database) {
                 "QUARKUS_HTTP_PORT", Integer.toString(port),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "QUARKUS_OIDC_AUTH_SERVER_URL", oidcRealmUrl));
-        if (database != null) {
+        if (database == null) {
+            // the gateway's browser login: the secret of the DEMO realm's client isms-gateway, for local use only
+            env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", System.getenv().getOrDefault("ISMS_GATEWAY_CLIENT_SECRET",
+                    "gateway-demo-secret"));
+        } else {
             pg.ensureDatabase(database);
             env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
             env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
