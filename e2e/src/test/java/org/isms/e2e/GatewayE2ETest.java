@@ -131,6 +131,26 @@ class GatewayE2ETest {
         assertThat(risks).doesNotContain(riskId);
     }
 
+    // ----------------------------------------------------------------------------------------- docs
+
+    @Test
+    void shouldServeEveryServicesApiDocumentAndSwaggerUi() throws Exception {
+        for (String service : List.of("asset-service", "risk-service")) {
+            given().baseUri(GATEWAY).get("/openapi/" + service).then().statusCode(200)
+                    .body("servers[0].url", equalTo(GATEWAY))
+                    .body("components.securitySchemes.keycloak.openIdConnectUrl",
+                            equalTo(KEYCLOAK + "/realms/isms/.well-known/openid-configuration"));
+        }
+        given().baseUri(GATEWAY).get("/openapi/risk-service").then()
+                .body("paths.'/api/risks/{id}/acceptance'.put.operationId", equalTo("acceptRisk"));
+        given().baseUri(GATEWAY).get("/q/swagger-ui/").then().statusCode(200);
+        // Swagger UI logs in through the public client the stack keeps in the realm
+        String adminPassword = Files.readString(RunningStack.root().resolve(".isms/data/keycloak-admin.secret")).trim();
+        String admin = KeycloakTokens.password(KEYCLOAK, "master", "admin-cli", "admin", adminPassword);
+        given().baseUri(KEYCLOAK).auth().oauth2(admin).get("/admin/realms/isms/clients?clientId=isms-swagger-ui")
+                .then().statusCode(200).body("[0].publicClient", equalTo(true));
+    }
+
     // ----------------------------------------------------------------------------------------- the flow
 
     @Test

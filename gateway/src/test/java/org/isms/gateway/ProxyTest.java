@@ -128,6 +128,19 @@ class ProxyTest {
     }
 
     @Test
+    void shouldServeEachServicesApiDocumentWithTheGatewayAndKeycloakInIt() {
+        given().get("/openapi/asset-service").then().statusCode(200)
+                .body("uri", equalTo("/q/openapi?format=json")) // what the stand-in received
+                .body("servers[0].url", startsWith("http://localhost:"))
+                .body("components.securitySchemes.keycloak.type", equalTo("openIdConnect"))
+                .body("security[0].keycloak.size()", equalTo(0));
+        problem(given().get("/openapi/risk-service"), 503, "service-unavailable");
+        problem(given().get("/openapi/nobody"), 404, "not-found");
+        given().get("/q/swagger-ui/").then().statusCode(200).contentType(startsWith("text/html"))
+                .header("Content-Security-Policy", startsWith("default-src 'self'"));
+    }
+
+    @Test
     void shouldServeMeAndSecurityHeadersOnItsOwnEndpoints() {
         as("viewer").get("/api/me").then().statusCode(200).body("roles[0]", equalTo("viewer"))
                 .header("X-Content-Type-Options", "nosniff").header("X-Request-Id", startsWith(""));

@@ -24,6 +24,14 @@ public interface GatewayConfig {
 
     Breaker breaker();
 
+    Docs docs();
+
+    interface Docs {
+        /** Where Swagger UI and API clients find Keycloak (the security scheme of every document served). */
+        @WithDefault("http://localhost:8180/realms/isms/.well-known/openid-configuration")
+        String openidConnectUrl();
+    }
+
     interface Service {
         /** Base URL, e.g. {@code http://localhost:8081}. */
         String url();

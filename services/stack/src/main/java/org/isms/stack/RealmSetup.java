@@ -41,6 +41,7 @@ public final class RealmSetup {
         if (call("GET", "/admin/realms/" + REALM, null).statusCode() == 404) {
             expect(call("POST", "/admin/realms", read("keycloak/isms-realm.json")), 201, "create realm");
         }
+        ensureClients();
         allowAdminManagedAttributes();
         JsonNode demo = read("keycloak/demo-users.json");
         String password = demo.get("password").asText();
@@ -71,6 +72,18 @@ public final class RealmSetup {
             expect(call("PUT", "/admin/realms/" + REALM + "/users/" + user.get("id").asText(), update), 204,
                     "service account tenant");
             grantRoles(user.get("id").asText(), sa.get("roles"));
+        }
+    }
+
+    /** Clients added to the realm file after a realm was created (kept data) are created too; existing ones stay. */
+    private void ensureClients() {
+        for (JsonNode client : read("keycloak/isms-realm.json").get("clients")) {
+            JsonNode found = json(expect(call("GET", "/admin/realms/" + REALM + "/clients?clientId="
+                    + URLEncoder.encode(client.get("clientId").asText(), StandardCharsets.UTF_8), null), 200, "find client"));
+            if (found.isEmpty()) {
+                expect(call("POST", "/admin/realms/" + REALM + "/clients", client), 201,
+                        "create client " + client.get("clientId").asText());
+            }
         }
     }
 
