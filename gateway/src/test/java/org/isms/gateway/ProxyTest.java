@@ -141,6 +141,24 @@ class ProxyTest {
     }
 
     @Test
+    void shouldAnswerCorsPreflightsFromConfiguredOriginsOnly() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,if-match").options("/api/assets/1").then()
+                .statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:3000");
+        Response foreign = given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/assets/1");
+        assertThat(foreign.header("Access-Control-Allow-Origin")).isNotEqualTo("https://evil.example");
+    }
+
+    @Test
+    void shouldCountRequestsPerRouteInTheMetrics() {
+        as("viewer").get("/api/assets/metered").then().statusCode(200);
+        String metrics = given().get("/q/metrics").asString();
+        assertThat(metrics).containsPattern("gateway_requests_seconds_count\\{[^}]*route=\"/api/assets\"[^}]*\\}")
+                .containsPattern("gateway_requests_seconds_count\\{[^}]*status=\"200\"[^}]*\\}");
+    }
+
+    @Test
     void shouldServeMeAndSecurityHeadersOnItsOwnEndpoints() {
         as("viewer").get("/api/me").then().statusCode(200).body("roles[0]", equalTo("viewer"))
                 .header("X-Content-Type-Options", "nosniff").header("X-Request-Id", startsWith(""));
