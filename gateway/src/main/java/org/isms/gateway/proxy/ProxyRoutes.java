@@ -71,10 +71,6 @@ public class ProxyRoutes {
         vertx.setPeriodic(60_000, id -> limiter.sweep(System.nanoTime()));
     }
 
-    public RouteTable routes() {
-        return routes;
-    }
-
     void install(@Observes Router router) {
         router.route().order(-500).handler(RequestIds::handle);
         router.routeWithRegex("/api/.*").order(10).handler(this::handle).failureHandler(this::failure);

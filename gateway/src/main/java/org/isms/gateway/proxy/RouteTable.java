@@ -49,8 +49,4 @@ public final class RouteTable {
         }
         return null;
     }
-
-    public List<Entry> entries() {
-        return entries;
-    }
 }
