@@ -7,10 +7,17 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Function;
 import org.isms.testing.OidcResource;
 import org.isms.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -87,6 +94,32 @@ class ProxyTest {
                 "payload-too-large");
         as("risk-owner").contentType("application/octet-stream").body(new byte[1000]).post("/api/assets").then()
                 .statusCode(200).body("bodySize", equalTo(1000));
+    }
+
+    @Test
+    void shouldCutOffAChunkedBodyAtTheLimit() throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build();
+        String token = TestTokens.user("u-" + UUID.randomUUID(), "risk-owner").sign();
+        Function<Integer, HttpResponse<String>> post = size -> {
+            try {
+                // an InputStream of unknown length: sent chunked, no Content-Length to refuse up front
+                return client.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI
+                        + ":" + RestAssured.port + "/api/assets"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(new byte[size]))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<String> small = post.apply(1000);
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(200);
+        assertThat(small.body()).contains("\"bodySize\":1000");
+        HttpResponse<String> big = post.apply(5000);
+        assertThat(big.statusCode()).as(big.body()).isEqualTo(413);
+        assertThat(big.body()).contains("urn:isms:problem:payload-too-large");
     }
 
     @Test

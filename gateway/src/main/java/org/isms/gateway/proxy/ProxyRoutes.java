@@ -42,6 +42,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final String CUT_OFF = "gateway.body-cut-off";
     /** Hop-by-hop headers (RFC 9110 7.6.1) and what the gateway sets itself. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "cookie",
@@ -213,8 +214,9 @@ public class ProxyRoutes {
             size[0] += buf.length();
             if (size[0] > max) {
                 cut[0] = true;
-                out.reset();
+                rc.put(CUT_OFF, Boolean.TRUE); // the reset below is the gateway's doing, not the service's failure
                 Problems.send(rc, 413, "payload-too-large", "Payload too large", "the body exceeds " + max + " bytes");
+                out.reset();
                 return;
             }
             out.write(buf);
@@ -274,6 +276,9 @@ public class ProxyRoutes {
     }
 
     private void failed(RoutingContext rc, RouteTable.Entry route, CircuitBreaker breaker, Throwable cause) {
+        if (Boolean.TRUE.equals(rc.get(CUT_OFF))) {
+            return; // answered 413 already; the service did nothing wrong
+        }
         breaker.failure(System.nanoTime());
         if (rc.response().ended()) {
             return;
