@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -74,18 +73,14 @@ class GatewayE2ETest {
                 .getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
         problem(as(none).get("/api/assets"), 401, "unauthorized");
 
-        String adminPassword = Files.readString(RunningStack.root().resolve(".isms/data/keycloak-admin.secret")).trim();
-        String master = KeycloakTokens.password(KEYCLOAK, "master", "admin-cli", "admin", adminPassword);
-        problem(as(master).get("/api/assets"), 401, "unauthorized");
+        problem(as(RunningStack.masterAdminToken()).get("/api/assets"), 401, "unauthorized");
 
         as(viewer).get("/api/me").then().statusCode(200).body("name", equalTo("viewer")).body("tenant", equalTo("acme"));
     }
 
     @Test
     void shouldRefuseAnExpiredToken() throws Exception {
-        String adminPassword = Files.readString(RunningStack.root().resolve(".isms/data/keycloak-admin.secret")).trim();
-        String admin = KeycloakTokens.password(KEYCLOAK, "master", "admin-cli", "admin", adminPassword);
-        ShortLivedClient.ensure(KEYCLOAK, admin);
+        ShortLivedClient.ensure(KEYCLOAK, RunningStack.masterAdminToken());
         String token = KeycloakTokens.password(KEYCLOAK, "isms", ShortLivedClient.CLIENT_ID, "viewer",
                 KeycloakTokens.DEMO_PASSWORD);
         long exp = KeycloakTokens.claims(token).get("exp").asLong();
@@ -145,9 +140,7 @@ class GatewayE2ETest {
                 .body("paths.'/api/risks/{id}/acceptance'.put.operationId", equalTo("acceptRisk"));
         given().baseUri(GATEWAY).get("/q/swagger-ui/").then().statusCode(200);
         // Swagger UI logs in through the public client the stack keeps in the realm
-        String adminPassword = Files.readString(RunningStack.root().resolve(".isms/data/keycloak-admin.secret")).trim();
-        String admin = KeycloakTokens.password(KEYCLOAK, "master", "admin-cli", "admin", adminPassword);
-        given().baseUri(KEYCLOAK).auth().oauth2(admin).get("/admin/realms/isms/clients?clientId=isms-swagger-ui")
+        given().baseUri(KEYCLOAK).auth().oauth2(RunningStack.masterAdminToken()).get("/admin/realms/isms/clients?clientId=isms-swagger-ui")
                 .then().statusCode(200).body("[0].publicClient", equalTo(true));
     }
 

@@ -46,6 +46,15 @@ public class RunningStack implements BeforeAllCallback, ExtensionContext.Store.C
         }
     }
 
+    /**
+     * A token of Keycloak's bootstrap admin (realm {@code master}): for the admin API, and as a token of
+     * another realm that the ISMS must refuse. Its password is the one the stack made, in the data directory.
+     */
+    public static String masterAdminToken() throws IOException {
+        String password = Files.readString(root().resolve(".isms/data/keycloak-admin.secret")).trim();
+        return org.isms.testing.KeycloakTokens.password(KEYCLOAK, "master", "admin-cli", "admin", password);
+    }
+
     /** The repository root: the e2e module's parent. */
     public static Path root() {
         Path here = Path.of("").toAbsolutePath();

@@ -1,8 +1,5 @@
 package org.isms.gateway.proxy;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
@@ -11,7 +8,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
 import org.isms.gateway.config.GatewayConfig;
 
 /**
@@ -23,12 +19,12 @@ import org.isms.gateway.config.GatewayConfig;
 @ApplicationScoped
 public class ApiDocs {
     private final GatewayConfig config;
-    private final HttpClient client;
+    private final Upstreams upstreams;
     private final String openIdConnectUrl;
 
-    public ApiDocs(GatewayConfig config, Vertx vertx) {
+    public ApiDocs(GatewayConfig config, Upstreams upstreams) {
         this.config = config;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000));
+        this.upstreams = upstreams;
         this.openIdConnectUrl = config.docs().openidConnectUrl();
     }
 
@@ -38,16 +34,13 @@ public class ApiDocs {
 
     private void serve(RoutingContext rc) {
         String name = rc.pathParam("service");
-        GatewayConfig.Service service = config.services().get(name);
-        if (service == null) {
+        if (!config.services().containsKey(name)) {
             Problems.send(rc, 404, "not-found", "Not found", "no service " + name + " behind the gateway");
             return;
         }
-        URI url = URI.create(service.url());
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(url.getHost())
-                .setPort(url.getPort() > 0 ? url.getPort() : 80).setURI("/q/openapi?format=json").setIdleTimeout(5000)
-                .putHeader("Accept", "application/json");
-        client.request(options).compose(req -> req.send().compose(res -> res.body().map(body -> {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI("/q/openapi?format=json")
+                .setIdleTimeout(5000).putHeader("Accept", "application/json");
+        upstreams.client(name).request(options).compose(req -> req.send().compose(res -> res.body().map(body -> {
             if (res.statusCode() != 200) {
                 throw new IllegalStateException(name + " answered " + res.statusCode());
             }

@@ -9,8 +9,6 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -23,7 +21,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,23 +49,19 @@ public class ProxyRoutes {
 
     private final GatewayConfig config;
     private final RouteTable routes;
-    private final Map<String, HttpClient> clients = new HashMap<>();
+    private final Upstreams upstreams;
     private final Map<String, CircuitBreaker> breakers = new HashMap<>();
     private final RateLimiter limiter;
     private final MeterRegistry metrics;
 
-    public ProxyRoutes(GatewayConfig config, Vertx vertx, MeterRegistry metrics) {
+    public ProxyRoutes(GatewayConfig config, Upstreams upstreams, Vertx vertx, MeterRegistry metrics) {
         this.config = config;
+        this.upstreams = upstreams;
         this.routes = new RouteTable(config);
         this.metrics = metrics;
         this.limiter = new RateLimiter(config.limits().rate(), config.limits().burst());
-        config.services().forEach((name, s) -> {
-            URI url = URI.create(s.url());
-            clients.put(name, vertx.createHttpClient(new HttpClientOptions().setDefaultHost(url.getHost())
-                    .setDefaultPort(url.getPort() > 0 ? url.getPort() : 80).setKeepAlive(true)
-                    .setMaxPoolSize(s.maxConnections()).setConnectTimeout((int) s.connectTimeout().toMillis())));
-            breakers.put(name, new CircuitBreaker(config.breaker().failures(), config.breaker().open()));
-        });
+        config.services().keySet().forEach(name -> breakers.put(name,
+                new CircuitBreaker(config.breaker().failures(), config.breaker().open())));
         vertx.setPeriodic(60_000, id -> limiter.sweep(System.nanoTime()));
     }
 
@@ -176,7 +169,7 @@ public class ProxyRoutes {
         GatewayConfig.Service service = config.services().get(route.service());
         RequestOptions options = new RequestOptions().setMethod(req.method()).setURI(req.uri())
                 .setIdleTimeout(service.timeout().toMillis());
-        clients.get(route.service()).request(options).onComplete(ar -> {
+        upstreams.client(route.service()).request(options).onComplete(ar -> {
             if (ar.failed()) {
                 failed(rc, route, breaker, ar.cause());
                 return;
@@ -216,6 +209,7 @@ public class ProxyRoutes {
                 cut[0] = true;
                 rc.put(CUT_OFF, Boolean.TRUE); // the reset below is the gateway's doing, not the service's failure
                 Problems.send(rc, 413, "payload-too-large", "Payload too large", "the body exceeds " + max + " bytes");
+                out.exceptionHandler(e -> LOG.debugf("request to the service cut off at %d bytes", max));
                 out.reset();
                 return;
             }

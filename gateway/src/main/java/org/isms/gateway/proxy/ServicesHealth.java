@@ -2,13 +2,9 @@ package org.isms.gateway.proxy;
 
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +22,17 @@ import org.isms.gateway.config.GatewayConfig;
 @ApplicationScoped
 public class ServicesHealth implements AsyncHealthCheck {
     private final GatewayConfig config;
-    private final HttpClient client;
+    private final Upstreams upstreams;
 
-    public ServicesHealth(GatewayConfig config, Vertx vertx) {
+    public ServicesHealth(GatewayConfig config, Upstreams upstreams) {
         this.config = config;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(1000).setKeepAlive(false));
+        this.upstreams = upstreams;
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
         List<Uni<Map.Entry<String, String>>> checks = new ArrayList<>();
-        config.services().forEach((name, s) -> checks.add(state(name, URI.create(s.url()))));
+        config.services().keySet().forEach(name -> checks.add(state(name)));
         return Uni.join().all(checks).andCollectFailures().map(states -> {
             HealthCheckResponseBuilder b = HealthCheckResponse.named("services").up();
             states.forEach(e -> b.withData(e.getKey(), e.getValue()));
@@ -44,10 +40,10 @@ public class ServicesHealth implements AsyncHealthCheck {
         });
     }
 
-    private Uni<Map.Entry<String, String>> state(String name, URI url) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(url.getHost())
-                .setPort(url.getPort() > 0 ? url.getPort() : 80).setURI("/q/health/ready").setIdleTimeout(2000);
-        return Uni.createFrom().completionStage(() -> client.request(options)
+    private Uni<Map.Entry<String, String>> state(String name) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI("/q/health/ready")
+                .setIdleTimeout(2000);
+        return Uni.createFrom().completionStage(() -> upstreams.client(name).request(options)
                 .compose(req -> req.send().map(res -> res.statusCode() == 200 ? "UP" : "DOWN (" + res.statusCode() + ")"))
                 .toCompletionStage())
                 .onFailure().recoverWithItem("DOWN (unreachable)")
