@@ -55,12 +55,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/assets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assets")
-@APIResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AssetResource {
     static final Set<String> SORTABLE = Set.of("name", "type", "status", "owner", "criticality", "createdAt",
             "updatedAt", "reviewDate");
@@ -119,8 +113,6 @@ public class AssetResource {
             Roles.ADMIN })
     @Operation(operationId = "getAsset", summary = "One asset, with its ETag")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssetView.class)))
-    @APIResponse(responseCode = "404", description = "No such asset in the caller's tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@RestPath UUID id) {
         return service.get(caller.tenant(), id).map(AssetResource::withTag);
     }
@@ -140,10 +132,6 @@ public class AssetResource {
     @RolesAllowed({ Roles.RISK_OWNER, Roles.SECURITY_OFFICER, Roles.ADMIN })
     @Operation(operationId = "updateAsset", summary = "Replace an asset's descriptive fields, identifiers and dependencies (If-Match)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssetView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull AssetUpdate request) {
         long version = Preconditions.ifMatch(ifMatch);

@@ -45,14 +45,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/{catalog: threats|vulnerabilities}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Threat and vulnerability catalogs")
-@APIResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such entry in the caller's catalog",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CatalogResource {
     static final Set<String> SORTABLE = Set.of("code", "name", "category", "createdAt", "updatedAt");
 

@@ -33,12 +33,6 @@ import org.jboss.resteasy.reactive.RestPath;
 @Path("/api/risk-methodology")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Risk methodology")
-@APIResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MethodologyResource {
     private final MethodologyService service;
     private final Callers callers;
@@ -72,8 +66,6 @@ public class MethodologyResource {
     @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
             Roles.ADMIN })
     @Operation(operationId = "getRiskMethodologyVersion", summary = "One version of the methodology")
-    @APIResponse(responseCode = "404", description = "No such version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MethodologyView> version(@RestPath int version) {
         return service.version(callers.tenant(), version).map(RiskMapper::view);
     }
@@ -85,10 +77,6 @@ public class MethodologyResource {
             summary = "Replace the methodology (If-Match the current version); every open risk is re-rated")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MethodologyView.class)))
     @APIResponse(responseCode = "409", description = "Open risks are assessed at levels the new scales lack",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> change(@RestHeader("If-Match") String ifMatch, @Valid @NotNull MethodologyRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
