@@ -50,7 +50,13 @@ class AssetResourceTest {
                 .body("reviewDate", equalTo("2027-03-01"))
                 .body("createdBy", equalTo("security-officer-user"))
                 .body("updatedBy", equalTo("security-officer-user"))
+                // and who by stable id (the token's sub), which survives a renamed account
+                .body("createdById", equalTo(org.isms.testing.TestTokens.subjectOf("security-officer-user")))
+                .body("updatedById", equalTo(org.isms.testing.TestTokens.subjectOf("security-officer-user")))
                 .body("version", equalTo(0));
+        api.officer().get("/api/assets/" + id + "/history").then().statusCode(200)
+                .body("items[0].by", equalTo("security-officer-user"))
+                .body("items[0].byId", equalTo(org.isms.testing.TestTokens.subjectOf("security-officer-user")));
     }
 
     @Test

@@ -45,7 +45,7 @@ class GatewayBenchmark {
         String token = KeycloakTokens.password(RunningStack.KEYCLOAK, "officer");
         String id = GatewayE2ETest.as(token).body(GatewayE2ETest.asset("bench " + UUID.randomUUID())).post("/api/assets")
                 .then().statusCode(201).extract().path("id");
-        URI direct = URI.create("http://localhost:8081/api/assets/" + id);
+        URI direct = URI.create("http://127.0.0.1:8081/api/assets/" + id);
         URI gateway = URI.create(RunningStack.GATEWAY + "/api/assets/" + id);
 
         closedLoop(direct, token, Duration.ofSeconds(5)); // warm-up

@@ -2,6 +2,7 @@ package org.isms.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.isms.e2e.RunningStack.GATEWAY;
 import static org.isms.e2e.RunningStack.KEYCLOAK;
@@ -14,7 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -85,7 +88,9 @@ class GatewayE2ETest {
                 KeycloakTokens.DEMO_PASSWORD);
         long exp = KeycloakTokens.claims(token).get("exp").asLong();
         as(token).get("/api/assets?size=1").then().statusCode(200); // valid while it lives
-        Thread.sleep(Math.max(0, exp * 1000 - System.currentTimeMillis()) + 1500);
+        // Keycloak's token lives 2 s (its clock, not ours): once it has run out, it is refused
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> System.currentTimeMillis() > exp * 1000 && as(token).get("/api/assets?size=1").statusCode() == 401);
         problem(as(token).get("/api/assets?size=1"), 401, "unauthorized");
     }
 
@@ -102,7 +107,8 @@ class GatewayE2ETest {
         String assetId = registered("approval target " + UUID.randomUUID());
         String riskId = recorded(assetId, "owner");
         problem(as(owner).header("If-Match", "\"0\"").body(Map.of("justification", "j", "expiresAt",
-                "2030-01-01T00:00:00Z")).put("/api/risks/" + riskId + "/acceptance"), 403, "forbidden");
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).toString())).put("/api/risks/" + riskId + "/acceptance"),
+                403, "forbidden");
 
         String siem = KeycloakTokens.clientCredentials(KEYCLOAK, "siem-connector", "siem-demo-secret");
         problem(as(siem).get("/api/assets"), 403, "forbidden");
@@ -157,13 +163,9 @@ class GatewayE2ETest {
                 "reason", "now holds customer PII")).put("/api/assets/" + assetId + "/classification")
                 .then().statusCode(200);
 
-        Instant deadline = Instant.now().plusSeconds(30);
-        Response r = as(officer).get("/api/risks/" + riskId);
-        while (!Boolean.TRUE.equals(r.path("reviewRequired")) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            r = as(officer).get("/api/risks/" + riskId);
-        }
-        r.then().body("reviewRequired", equalTo(true))
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Boolean.TRUE.equals(as(officer).get("/api/risks/" + riskId).path("reviewRequired")));
+        as(officer).get("/api/risks/" + riskId).then().body("reviewRequired", equalTo(true))
                 .body("reviewReasons[0].reason", equalTo("classification changed C2→C4 (" + name + ")"))
                 .body("reviewReasons[0].causeType", equalTo("isms.asset.classified.v1"));
     }
@@ -193,8 +195,10 @@ class GatewayE2ETest {
                 t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(limited.body()).contains("urn:isms:problem:too-many-requests");
         long wait = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
-        Thread.sleep(1000 * wait + 500);
-        as(auditor).get("/api/assets?size=1").then().statusCode(200);
+        assertThat(wait).isPositive();
+        // the bucket refills: the caller is served again (real time here: the stack runs on the system clock)
+        await().atMost(Duration.ofSeconds(wait + 10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> as(auditor).get("/api/assets?size=1").statusCode() == 200);
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -213,18 +217,11 @@ class GatewayE2ETest {
     static String recorded(String assetId, String riskOwner) {
         Map<String, Object> body = Map.of("title", "data theft " + assetId, "assetIds", List.of(assetId),
                 "owner", riskOwner, "cia", List.of("C"));
-        Instant deadline = Instant.now().plusSeconds(30);
-        Response r = as(officer).body(body).post("/api/risks");
-        while (r.statusCode() == 400 && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            r = as(officer).body(body).post("/api/risks");
-        }
-        assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
-        return r.path("id");
+        // a 400 names the asset risk-service has not taken from its event yet: try until it has
+        Response[] r = new Response[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> (r[0] = as(officer).body(body).post("/api/risks")).statusCode() != 400);
+        assertThat(r[0].statusCode()).as(r[0].asString()).isEqualTo(201);
+        return r[0].path("id");
     }
 }

@@ -1,6 +1,7 @@
 package org.isms.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.isms.e2e.GatewayE2ETest.as;
 import static org.isms.e2e.GatewayE2ETest.problem;
 import static org.isms.e2e.RunningStack.KEYCLOAK;
@@ -8,7 +9,6 @@ import static org.isms.e2e.RunningStack.KEYCLOAK;
 import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.isms.stack.ChildProcess;
 import org.isms.stack.PostgresServer;
 import org.isms.stack.QuarkusService;
@@ -30,8 +30,7 @@ class ServiceOutageE2ETest {
         int before = as(officer).get("/api/controls").statusCode();
         assertThat(before).as("control-service answers through the gateway").isNotIn(502, 503, 504);
 
-        QuarkusService control = QuarkusService.ALL.stream().filter(s -> s.name().equals("control-service"))
-                .findFirst().orElseThrow();
+        QuarkusService control = QuarkusService.named("control-service");
         Path isms = RunningStack.root().resolve(".isms");
         ChildProcess.stopFromPidFile(isms.resolve("pids").resolve("control-service.pid"), Duration.ofSeconds(20));
 
@@ -46,12 +45,8 @@ class ServiceOutageE2ETest {
         control.start(RunningStack.root(), isms, pg, "localhost:9092", KEYCLOAK + "/realms/isms", Duration.ofMinutes(3));
 
         // the circuit may still be open for a few seconds after the failures: it lets a request try then
-        Instant deadline = Instant.now().plusSeconds(60);
-        int status = as(officer).get("/api/controls").statusCode();
-        while (status == 503 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            status = as(officer).get("/api/controls").statusCode();
-        }
-        assertThat(status).isEqualTo(before);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> as(officer).get("/api/controls").statusCode() != 503);
+        assertThat(as(officer).get("/api/controls").statusCode()).isEqualTo(before);
     }
 }

@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.isms.testing.OidcResource;
 import org.isms.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,15 @@ class MeResourceTest {
                 .get("/api/me").then().statusCode(401).contentType("application/problem+json");
     }
 
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
     @Test
-    void shouldBeHealthyWithMetrics() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200);
+    void shouldBeHealthyWithMetricsOnTheManagementPort() {
+        given().get(ready).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(metrics).then().statusCode(200);
     }
 }

@@ -74,6 +74,7 @@ public class UpstreamResource implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.limits.max-body-size", "1024");
         config.put("gateway.limits.rate", "2");
         config.put("gateway.limits.burst", "20");
+        config.put("gateway.limits.body-idle-timeout", "500ms");
         config.put("gateway.breaker.failures", "3");
         config.put("gateway.breaker.open", "2s");
         return config;

@@ -1,12 +1,13 @@
 package org.isms.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -17,126 +18,127 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.isms.events.EventEnvelope;
 import org.isms.events.EventJson;
 import org.isms.events.EventTypes;
+import org.isms.events.Sources;
 import org.isms.events.Topics;
-import org.isms.events.asset.AssetClassified;
-import org.isms.events.asset.AssetDeleted;
-import org.isms.events.asset.AssetRegistered;
-import org.isms.events.asset.AssetSnapshot;
 import org.isms.events.asset.Cia;
+import org.isms.testing.AssetEventFixtures;
 import org.isms.testing.KafkaBroker;
 import org.isms.testing.TestDb;
 import org.junit.jupiter.api.Test;
 
-/** The asset projection fed over real Kafka: applied once per event, bad records to the DLQ, the stream going on. */
+/**
+ * The asset projection fed over real Kafka (3 partitions, as in the stack): applied once per event, only
+ * from asset-service and only to the tenant the event names, bad records to the DLQ, the stream going on.
+ * A test waits for a marker event with the key of the event under test: one key is one partition, so once
+ * the marker is applied, everything sent before it on that key has been handled.
+ */
 @QuarkusTest
 class AssetEventsConsumerTest {
     final String tenant = "proj-" + UUID.randomUUID().toString().substring(0, 8);
+    final AssetEventFixtures fixtures = new AssetEventFixtures(tenant);
 
     @Test
     void shouldKeepTheProjectionFromAssetEvents() throws Exception {
         UUID id = UUID.randomUUID();
-        send(registered(id, "crm", new Cia(2, 2, 2)));
+        send(fixtures.registered(id, "crm", new Cia(2, 2, 2)));
         awaitValue(() -> projection(id, "name || ':' || confidentiality || ':' || status"), "crm:2:IN_USE");
 
         send(classified(id, "crm", new Cia(4, 2, 2)));
         awaitValue(() -> projection(id, "confidentiality || '/' || integrity || '/' || availability"), "4/2/2");
 
-        send(event(EventTypes.ASSET_DELETED, id, new AssetDeleted(id, "crm", "admin")));
+        send(fixtures.deleted(id, "crm"));
         awaitValue(() -> projection(id, "deleted::text"), "true");
     }
 
     @Test
     void shouldApplyARedeliveredEventOnce() throws Exception {
         UUID id = UUID.randomUUID();
-        send(registered(id, "erp", new Cia(1, 1, 1)));
+        send(fixtures.registered(id, "erp", new Cia(1, 1, 1)));
         awaitValue(() -> projection(id, "revision::text"), "1");
 
         EventEnvelope classified = classified(id, "erp", new Cia(3, 1, 1));
         send(classified);
         send(classified); // the same event id again, as after a crash before the offset commit
-        UUID marker = UUID.randomUUID();
-        send(registered(marker, "marker", new Cia(1, 1, 1)));
-        awaitValue(() -> projection(marker, "revision::text"), "1");
-        awaitValue(() -> projection(id, "confidentiality::text"), "3");
-        Thread.sleep(1000);
-        assertThat(projection(id, "revision::text")).isEqualTo("2");
+        // the marker has the same key (the same asset): when it is applied, both deliveries have been handled
+        send(classified(id, "erp", new Cia(3, 1, 2)));
+        awaitValue(() -> projection(id, "availability::text"), "2");
+        assertThat(projection(id, "revision::text")).isEqualTo("3");
         assertThat(query("select count(*) from processed_event where event_id = ?", classified.id())).isEqualTo("1");
     }
 
     @Test
-    void shouldDeadLetterMalformedRecordsAndGoOn() throws Exception {
-        UUID bad = UUID.randomUUID();
-        UUID badData = UUID.randomUUID();
-        UUID otherTenant = UUID.randomUUID();
-        UUID good = UUID.randomUUID();
+    void shouldDeadLetterMalformedRecordsAndEventsNotFromAssetServiceAndGoOn() throws Exception {
+        UUID id = UUID.randomUUID();
+        send(fixtures.registered(id, "crm", new Cia(2, 2, 2)));
+        awaitValue(() -> projection(id, "revision::text"), "1");
+        EventEnvelope foreign = classified(id, "crm", new Cia(4, 4, 4));
+        EventEnvelope empty = new EventEnvelope(UUID.randomUUID().toString(), EventTypes.ASSET_REGISTERED,
+                Sources.ASSET_SERVICE, id.toString(), OffsetDateTime.now(ZoneOffset.UTC), tenant,
+                EventJson.read("{\"by\": \"x\"}"));
         try (KafkaConsumer<String, String> dlq = KafkaBroker.consumer(Topics.dlq("risk"));
                 KafkaProducer<String, String> producer = KafkaBroker.producer()) {
             // no CloudEvents headers at all
-            producer.send(new ProducerRecord<>(Topics.ASSET_EVENTS, bad.toString(), "{\"not\": \"an event\"}")).get();
+            producer.send(new ProducerRecord<>(Topics.ASSET_EVENTS, id.toString(), "{\"not\": \"an event\"}")).get();
             // headers fine, data without the snapshot its type promises
-            EventEnvelope empty = new EventEnvelope(UUID.randomUUID().toString(), EventTypes.ASSET_REGISTERED,
-                    "/isms/asset-service", badData.toString(), OffsetDateTime.now(ZoneOffset.UTC), tenant,
-                    EventJson.read("{\"by\": \"x\"}"));
             send(empty);
-            // an asset of this tenant claimed by another one
-            send(registered(otherTenant, "mine", new Cia(1, 1, 1)));
-            awaitValue(() -> projection(otherTenant, "tenant_id"), tenant);
-            EventEnvelope hijack = registered(otherTenant, "theirs", new Cia(1, 1, 1));
-            send(new EventEnvelope(hijack.id(), hijack.type(), hijack.source(), hijack.subject(), hijack.time(),
-                    "evil-corp", hijack.data()));
-            send(registered(good, "after the bad ones", new Cia(2, 3, 1)));
+            // a well-formed classification, but risk-service speaking for asset-service
+            send(new EventEnvelope(foreign.id(), foreign.type(), Sources.RISK_SERVICE, foreign.subject(), foreign.time(),
+                    foreign.tenant(), foreign.data()));
+            // the marker on the same key: the stream went on past the bad ones
+            send(fixtures.statusChanged(id, "after the bad ones", new Cia(2, 2, 2), "IN_USE", "IN_USE"));
+            awaitValue(() -> projection(id, "name"), "after the bad ones");
 
-            awaitValue(() -> projection(good, "name"), "after the bad ones");
-            List<String> deadKeys = new java.util.ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline) && !deadKeys.containsAll(List.of(bad.toString(),
-                    badData.toString(), otherTenant.toString()))) {
-                for (ConsumerRecord<String, String> r : dlq.poll(Duration.ofMillis(300))) {
-                    deadKeys.add(r.key());
-                    if (r.key() != null && r.key().equals(badData.toString())) {
-                        assertThat(KafkaBroker.header(r, "dead-letter-reason")).contains("lacks");
-                    }
-                }
-            }
-            assertThat(deadKeys).contains(bad.toString(), badData.toString(), otherTenant.toString());
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                dlq.poll(Duration.ofMillis(300)).forEach(dead::add);
+                assertThat(dead.stream().filter(r -> id.toString().equals(r.key()))).hasSize(3);
+            });
+            assertThat(dead).filteredOn(r -> empty.id().equals(KafkaBroker.header(r, "ce_id")))
+                    .singleElement().satisfies(r -> assertThat(KafkaBroker.header(r, "dead-letter-reason")).contains("lacks"));
+            assertThat(dead).filteredOn(r -> foreign.id().equals(KafkaBroker.header(r, "ce_id")))
+                    .singleElement().satisfies(r -> assertThat(KafkaBroker.header(r, "dead-letter-reason"))
+                            .contains("only /isms/asset-service publishes there"));
         }
-        assertThat(projection(otherTenant, "tenant_id || ':' || name")).isEqualTo(tenant + ":mine");
-        assertThat(projection(badData, "name")).isNull();
+        // the foreign classification changed nothing
+        assertThat(projection(id, "confidentiality::text")).isEqualTo("2");
+        assertThat(query("select count(*) from processed_event where event_id = ?", foreign.id())).isEqualTo("0");
+    }
+
+    @Test
+    void shouldNeverLetAnEventOfOneTenantTouchAnotherTenantsAsset() throws Exception {
+        UUID id = UUID.randomUUID();
+        send(fixtures.registered(id, "mine", new Cia(1, 1, 1)));
+        awaitValue(() -> projection(id, "name"), "mine");
+        // the same asset id in an event of another tenant: that tenant's row, never this one
+        AssetEventFixtures evil = new AssetEventFixtures("evil-corp-" + tenant);
+        send(evil.classified(id, "theirs", new Cia(1, 1, 1), new Cia(4, 4, 4)));
+        send(evil.deleted(id, "theirs"));
+        awaitValue(() -> query("select name || ':' || deleted from asset_projection where asset_id = ? and tenant_id = ?",
+                id, "evil-corp-" + tenant), "theirs:true");
+        assertThat(projection(id, "name || ':' || confidentiality || ':' || deleted || ':' || revision"))
+                .isEqualTo("mine:1:false:1");
     }
 
     // ----------------------------------------------------------------------------------------- helpers
 
-    private EventEnvelope registered(UUID id, String name, Cia cia) {
-        return event(EventTypes.ASSET_REGISTERED, id, new AssetRegistered(new AssetSnapshot(id, name, "SOFTWARE", "alice",
-                "IN_USE", cia, cia, cia.max(), false, false, List.of(), List.of(), List.of(), List.of(), 0), "officer"));
-    }
-
     private EventEnvelope classified(UUID id, String name, Cia cia) {
-        return event(EventTypes.ASSET_CLASSIFIED, id, new AssetClassified(id, name, new Cia(1, 1, 1), cia,
-                new Cia(1, 1, 1), cia, "test", null, "officer"));
-    }
-
-    private EventEnvelope event(String type, UUID id, Object payload) {
-        return EventEnvelope.of(type, "/isms/asset-service", id.toString(), tenant, payload);
+        return fixtures.classified(id, name, new Cia(1, 1, 1), cia);
     }
 
     static void send(EventEnvelope e) throws Exception {
         KafkaBroker.send(Topics.ASSET_EVENTS, e);
     }
 
-    private static String projection(UUID id, String expression) {
-        return query("select " + expression + " from asset_projection where asset_id = ?", id);
+    /** A column expression of this test's tenant's row of the asset. */
+    private String projection(UUID id, String expression) {
+        return query("select " + expression + " from asset_projection where asset_id = ? and tenant_id = ?", id, tenant);
     }
 
-    static void awaitValue(Supplier<String> actual, String expected) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline) && !expected.equals(actual.get())) {
-            Thread.sleep(100);
-        }
-        assertThat(actual.get()).isEqualTo(expected);
+    static void awaitValue(Supplier<String> actual, String expected) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> expected.equals(actual.get()));
     }
 
-    static String query(String sql, Object arg) {
-        return TestDb.query(sql, arg);
+    static String query(String sql, Object... args) {
+        return TestDb.query(sql, args);
     }
 }

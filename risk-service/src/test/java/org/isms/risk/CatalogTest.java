@@ -31,6 +31,12 @@ class CatalogTest {
         // seeded once, however often it is read
         api.viewer().get("/api/threats").then().body("total", equalTo(18));
         assertThat(RiskApi.query("select count(*) from catalog_entry where tenant_id = ?", api.tenant)).isEqualTo("32");
+        // each copied entry is an event of its own, by the baseline, with the entry as it stands
+        assertThat(api.events("isms.catalog-entry.added.v1")).isEqualTo(32);
+        assertThat(RiskApi.query("select count(*) from outbox o join catalog_entry e on e.id::text = o.aggregate_id"
+                + " where o.tenant_id = ? and o.event_type = 'isms.catalog-entry.added.v1' and o.payload->>'by' = 'baseline'"
+                + " and o.payload->'entry'->>'code' = e.code and o.payload->'entry'->>'kind' = e.kind", api.tenant))
+                .isEqualTo("32");
     }
 
     @Test
@@ -55,6 +61,12 @@ class CatalogTest {
         problem(api.viewer().get("/api/vulnerabilities/" + id), 404, "not-found");
         api.admin().header("If-Match", "\"1\"").delete("/api/threats/" + id).then().statusCode(204);
         problem(api.viewer().get("/api/threats/" + id), 404, "not-found");
+        // every change of the entry is an event, the removal with its final state
+        assertThat(RiskApi.query("select string_agg(event_type || ':' || (payload->'entry'->>'version') || ':'"
+                + " || (payload->'entry'->>'category') || ':' || (payload->>'by'), ' ' order by id) from outbox"
+                + " where aggregate_id = ?", id)).isEqualTo("isms.catalog-entry.added.v1:0:Unauthorised actions:olivia"
+                        + " isms.catalog-entry.changed.v1:1:Compromise of functions:olivia"
+                        + " isms.catalog-entry.removed.v1:1:Compromise of functions:ada");
     }
 
     @Test

@@ -79,6 +79,12 @@ class MethodologyTest {
                 + " where aggregate_id = ? order by id desc limit 1", moves))
                 .isEqualTo("methodology changed to version 1: board lowered the appetite|MEDIUM");
 
+        // the change itself is an event, subject the tenant, with the whole new method
+        assertThat(RiskApi.query("select concat_ws('|', aggregate_id, payload->>'version', payload->'definition'->>'appetite',"
+                + " payload->'definition'->'matrix'->2->>2, payload->>'risksRerated', payload->>'by', payload->>'reason')"
+                + " from outbox where tenant_id = ? and event_type = 'isms.methodology.changed.v1'", api.tenant))
+                .isEqualTo(api.tenant + "|1|LOW|HIGH|1|ada|board lowered the appetite");
+
         api.viewer().get("/api/risk-methodology/versions").then().statusCode(200)
                 .body("version", equalTo(List.of(1, 0)));
         api.viewer().get("/api/risk-methodology/versions/0").then().statusCode(200).body("appetite", equalTo("MEDIUM"));

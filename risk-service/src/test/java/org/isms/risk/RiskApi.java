@@ -3,13 +3,18 @@ package org.isms.risk;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.isms.testing.TestClock;
 import org.isms.testing.TestDb;
 import org.isms.testing.TestTokens;
 
@@ -93,8 +98,20 @@ final class RiskApi {
     }
 
     static Map<String, Object> item(String action, String status, String... controls) {
-        return new LinkedHashMap<>(Map.of("action", action, "owner", OWNER, "dueDate", "2027-06-30", "status", status,
+        return new LinkedHashMap<>(Map.of("action", action, "owner", OWNER, "dueDate",
+                LocalDate.ofInstant(clock().instant(), ZoneOffset.UTC).plusDays(90).toString(), "status", status,
                 "controlIds", List.of(controls)));
+    }
+
+    /** The application's clock (the test clock every @QuarkusTest gets). */
+    static TestClock clock() {
+        return Arc.container().instance(TestClock.class).get();
+    }
+
+    /** Midnight UTC {@code days} from the clock's today, as the API writes instants ("2027-03-01T00:00:00Z"). */
+    static String inDays(int days) {
+        return DateTimeFormatter.ISO_INSTANT.format(LocalDate.ofInstant(clock().instant(), ZoneOffset.UTC)
+                .plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     String create(Map<String, Object> body) {

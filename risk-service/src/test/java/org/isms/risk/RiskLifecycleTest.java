@@ -40,13 +40,13 @@ class RiskLifecycleTest {
                 .body("inherent.level", equalTo("CRITICAL"))
                 .body("level", equalTo("CRITICAL"))
                 .body("aboveAppetite", equalTo(true))
-                .body("nextReviewDue", equalTo(LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()))
+                .body("nextReviewDue", equalTo(LocalDate.ofInstant(RiskApi.clock().instant(), ZoneOffset.UTC).plusDays(30).toString()))
                 .body("methodologyVersion", equalTo(0));
         // the residual level becomes the risk's level
         api.assess(id, pair(4, 5), pair(2, 3)).then().statusCode(200)
                 .body("residual.score", equalTo(6)).body("residual.level", equalTo("MEDIUM"))
                 .body("level", equalTo("MEDIUM")).body("aboveAppetite", equalTo(false))
-                .body("nextReviewDue", equalTo(LocalDate.now(ZoneOffset.UTC).plusDays(180).toString()));
+                .body("nextReviewDue", equalTo(LocalDate.ofInstant(RiskApi.clock().instant(), ZoneOffset.UTC).plusDays(180).toString()));
         assertThat(api.events("isms.risk.assessed.v1")).isEqualTo(2);
         String data = RiskApi.query("select concat_ws(',', payload->>'previousLevel', payload->'risk'->>'residualLevel',"
                 + " payload->'risk'->>'owner', payload->'risk'->'assetIds'->>0) from outbox where tenant_id = ? and"
@@ -77,11 +77,12 @@ class RiskLifecycleTest {
     void shouldAcceptARetainedRiskAndVoidTheAcceptanceWhenTheResidualLevelMoves() {
         String id = api.assessed("Legacy FTP", api.asset("ftp", 2, 2, 2), 3, 3, null, null);
         api.treat(id, "RETAIN", List.of()).then().statusCode(200).body("status", equalTo("TREATMENT_PLANNED"));
-        api.accept(api.admin(), id, "2027-12-31T00:00:00Z").then().statusCode(200)
+        String until = RiskApi.inDays(300);
+        api.accept(api.admin(), id, until).then().statusCode(200)
                 .body("status", equalTo("ACCEPTED"))
                 .body("acceptance.approver", equalTo("ada"))
                 .body("acceptance.justification", equalTo("cost of treatment exceeds the expected loss"))
-                .body("acceptance.expiresAt", equalTo("2027-12-31T00:00:00Z"));
+                .body("acceptance.expiresAt", equalTo(until));
         assertThat(api.events("isms.risk.accepted.v1")).isEqualTo(1);
         // the same level assessed again keeps the acceptance; another level voids it
         api.assess(id, pair(3, 3), null).then().statusCode(200).body("status", equalTo("ACCEPTED"));
@@ -94,8 +95,10 @@ class RiskLifecycleTest {
         String id = api.assessed("Flat network", api.asset("lan", 3, 3, 3), 5, 5, 4, 4);
         api.treat(id, "MODIFY", List.of(item("Segment", "DONE", "8.22"))).then().statusCode(200)
                 .body("status", equalTo("TREATMENT_PLANNED")); // done, but HIGH stays above MEDIUM
-        api.accept(api.officer(), id, "2027-06-30T12:00:00+02:00").then().statusCode(200)
-                .body("status", equalTo("ACCEPTED")).body("acceptance.expiresAt", equalTo("2027-06-30T10:00:00Z"));
+        // an offset is kept as the instant it names, in UTC
+        String day = RiskApi.inDays(200).substring(0, 10);
+        api.accept(api.officer(), id, day + "T12:00:00+02:00").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("acceptance.expiresAt", equalTo(day + "T10:00:00Z"));
     }
 
     @Test
@@ -108,7 +111,7 @@ class RiskLifecycleTest {
                 .body("reviewRequired", equalTo(false))
                 .body("reviewReasons", equalTo(List.of()))
                 .body("lastReviewedBy", equalTo("alice"))
-                .body("nextReviewDue", equalTo(LocalDate.now(ZoneOffset.UTC).plusDays(365).toString()));
+                .body("nextReviewDue", equalTo(LocalDate.ofInstant(RiskApi.clock().instant(), ZoneOffset.UTC).plusDays(365).toString()));
         assertThat(RiskApi.query("select payload->>'comment' || ':' || (payload->>'reviewer') from outbox"
                 + " where tenant_id = ? and event_type = 'isms.risk.reviewed.v1'", api.tenant)).isEqualTo("still valid:alice");
         api.officer().header("If-Match", api.etag(id)).body(Map.of("reason", "the system is gone"))
@@ -208,7 +211,7 @@ class RiskLifecycleTest {
     void shouldPublishEveryChangeAsAnEventWithTheSnapshot() {
         String id = api.assessed("evented", api.asset("e", 2, 2, 2), 3, 3, null, null);
         api.treat(id, "RETAIN", List.of()).then().statusCode(200);
-        api.accept(api.admin(), id, "2027-12-31T00:00:00Z").then().statusCode(200);
+        api.accept(api.admin(), id, RiskApi.inDays(300)).then().statusCode(200);
         api.officer().body(Map.of()).post("/api/risks/" + id + "/review").then().statusCode(200);
         api.officer().header("If-Match", api.etag(id)).body(Map.of("reason", "done")).post("/api/risks/" + id + "/close")
                 .then().statusCode(200);

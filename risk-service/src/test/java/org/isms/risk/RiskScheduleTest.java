@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,11 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.isms.risk.service.RiskService;
+import org.isms.testing.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The timed work, run as two instances would run it: at the same time, each on its own connection. Every
- * expired acceptance re-opens its risk once and every overdue review is flagged once.
+ * expired acceptance re-opens its risk once and every overdue review is flagged once. Time passes by moving
+ * the application's clock, not by waiting or by editing the rows.
  */
 @QuarkusTest
 class RiskScheduleTest {
@@ -29,6 +33,14 @@ class RiskScheduleTest {
     @Inject
     RiskService service;
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
     @Test
     void shouldReopenExpiredAcceptancesOnceWithTwoInstances() throws Exception {
         String asset = api.asset("legacy", 2, 2, 2);
@@ -36,13 +48,13 @@ class RiskScheduleTest {
         for (int k = 0; k < 12; k++) {
             String id = api.assessed("retained " + k, asset, 3, 3, null, null);
             api.treat(id, "RETAIN", List.of()).then().statusCode(200);
-            api.accept(api.admin(), id, "2027-12-31T00:00:00Z").then().statusCode(200);
+            api.accept(api.admin(), id, RiskApi.inDays(k < 11 ? 10 : 20)).then().statusCode(200);
             ids.add(id);
         }
         String notYet = ids.remove(11);
-        for (String id : ids) {
-            RiskApi.update("update risk set acceptance_expires_at = now() - interval '1 minute' where id = ?", id);
-        }
+        // before the date nothing expires; eleven days on, the first eleven have
+        assertThat(twoInstances(() -> service.expireAcceptances(4))).as("nothing due yet").isZero();
+        clock.advance(Duration.ofDays(11));
 
         // the work spans tenants: other test classes' leftovers may be acted on too
         int acted = twoInstances(() -> service.expireAcceptances(4));
@@ -67,17 +79,16 @@ class RiskScheduleTest {
     void shouldFlagOverdueReviewsOncePerDueDate() throws Exception {
         String asset = api.asset("srv", 2, 2, 2);
         List<String> ids = new ArrayList<>();
+        // six CRITICAL risks (reviewed every 30 days), two LOW ones (every 365 days), one CRITICAL closed
         for (int k = 0; k < 9; k++) {
-            ids.add(api.assessed("review " + k, asset, 2, 2, null, null));
+            ids.add(k < 6 || k == 8 ? api.assessed("review " + k, asset, 5, 5, null, null)
+                    : api.assessed("review " + k, asset, 1, 1, null, null));
         }
         String closed = ids.remove(8);
         api.officer().header("If-Match", api.etag(closed)).body(java.util.Map.of("reason", "gone"))
                 .post("/api/risks/" + closed + "/close").then().statusCode(200);
-        for (String id : ids.subList(0, 6)) {
-            RiskApi.update("update risk set next_review_due = current_date - 1 where id = ?", id);
-        }
-        RiskApi.update("update risk set next_review_due = current_date - 1 where id = ?", closed);
 
+        clock.advance(Duration.ofDays(31));
         assertThat(twoInstances(() -> service.flagOverdueReviews(2))).isGreaterThanOrEqualTo(6);
         for (String id : ids.subList(0, 6)) {
             api.get(id).then().body("reviewRequired", equalTo(true)).body("overdue", equalTo(true))
@@ -95,8 +106,11 @@ class RiskScheduleTest {
         String id = ids.get(0);
         api.officer().body(java.util.Map.of()).post("/api/risks/" + id + "/review").then().statusCode(200)
                 .body("reviewRequired", equalTo(false)).body("overdue", equalTo(false));
-        RiskApi.update("update risk set next_review_due = current_date - 2 where id = ?", id);
-        assertThat(twoInstances(() -> service.flagOverdueReviews(2))).isEqualTo(1);
+        clock.advance(Duration.ofDays(31));
+        assertThat(twoInstances(() -> service.flagOverdueReviews(2))).isGreaterThanOrEqualTo(1);
+        api.get(id).then().body("reviewRequired", equalTo(true)).body("reviewReasons.size()", equalTo(1));
+        assertThat(RiskApi.query("select count(*) from outbox where aggregate_id = ? and event_type ="
+                + " 'isms.risk.review-required.v1'", id)).isEqualTo("2");
     }
 
     /** Runs the work as two instances at once until both find nothing more; the total they acted on. */

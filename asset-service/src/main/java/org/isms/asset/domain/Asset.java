@@ -48,8 +48,11 @@ public class Asset {
     public String searchText;
     public LocalDate reviewDate;
     public String createdBy;
+    /** Stable user ids (token subjects) next to the names; null in rows written before they were recorded. */
+    public String createdById;
     public OffsetDateTime createdAt;
     public String updatedBy;
+    public String updatedById;
     public OffsetDateTime updatedAt;
     @Version
     public long version;

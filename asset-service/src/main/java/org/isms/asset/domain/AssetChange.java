@@ -18,6 +18,8 @@ public class AssetChange {
     @Enumerated(EnumType.STRING)
     public Action action;
     public String changedBy;
+    /** The stable id (token subject) of who changed it; null in entries written before it was recorded. */
+    public String changedById;
     public OffsetDateTime changedAt;
     public String reason;
     /** For an effective-rating change: the asset whose change caused it. */

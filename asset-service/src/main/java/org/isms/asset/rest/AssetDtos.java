@@ -88,7 +88,8 @@ public final class AssetDtos {
             String location, List<String> tags, AssetStatus status, List<AssetStatus> allowedTransitions,
             Ratings classification, Ratings effectiveClassification, int criticality, boolean personalData,
             boolean businessCritical, AssetIdentifiers identifiers, List<UUID> dependsOn, LocalDate reviewDate,
-            String createdBy, OffsetDateTime createdAt, String updatedBy, OffsetDateTime updatedAt, long version) {
+            String createdBy, String createdById, OffsetDateTime createdAt, String updatedBy, String updatedById,
+            OffsetDateTime updatedAt, long version) {
     }
 
     /** An asset of a dependency graph: how far it is, and its ratings. */
@@ -102,7 +103,7 @@ public final class AssetDtos {
     }
 
     /** One change of the history: {@code changes} maps each changed field to {@code {from, to}}. */
-    public record HistoryEntryView(long version, AssetChange.Action action, String by, OffsetDateTime at,
+    public record HistoryEntryView(long version, AssetChange.Action action, String by, String byId, OffsetDateTime at,
             String reason, UUID cause, JsonNode changes) {
     }
 

@@ -52,7 +52,8 @@ final class AssetMapper {
                 a.status, a.status.next().stream().sorted().toList(), ratings(a.own()), ratings(a.effective()),
                 a.criticality, a.personalData, a.businessCritical,
                 new AssetIdentifiers(list(a.hostnames), list(a.ipAddresses), list(a.externalIds)),
-                d.dependsOn(), a.reviewDate, a.createdBy, a.createdAt, a.updatedBy, a.updatedAt, a.version);
+                d.dependsOn(), a.reviewDate, a.createdBy, a.createdById, a.createdAt, a.updatedBy, a.updatedById,
+                a.updatedAt, a.version);
     }
 
     static GraphNodeView node(Asset a, int depth) {

@@ -102,7 +102,7 @@ public class AssetResource {
     @APIResponse(responseCode = "409", description = "Name taken, dependency cycle or disposed dependency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> register(@Valid @NotNull AssetRequest request) {
-        return service.register(caller.tenant(), caller.subject(), AssetMapper.draft(request))
+        return service.register(caller.caller(), AssetMapper.draft(request))
                 .map(d -> Response.created(URI.create("/api/assets/" + d.asset().id))
                         .tag(String.valueOf(d.asset().version)).entity(AssetMapper.view(d)).build());
     }
@@ -135,7 +135,7 @@ public class AssetResource {
     public Uni<Response> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull AssetUpdate request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.update(caller.tenant(), caller.subject(), id, version, AssetMapper.draft(request))
+        return service.update(caller.caller(), id, version, AssetMapper.draft(request))
                 .map(AssetResource::withTag);
     }
 
@@ -148,7 +148,7 @@ public class AssetResource {
     public Uni<Response> classify(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull ClassificationChange change) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.classify(caller.tenant(), caller.subject(), id, version,
+        return service.classify(caller.caller(), id, version,
                 new org.isms.events.asset.Cia(change.confidentiality(), change.integrity(), change.availability()),
                 change.reason().strip()).map(AssetResource::withTag);
     }
@@ -165,7 +165,7 @@ public class AssetResource {
     public Uni<Response> transition(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull Transition transition) {
         Long version = ifMatch == null ? null : Preconditions.ifMatch(ifMatch);
-        return service.transition(caller.tenant(), caller.subject(), id, transition.to(), version)
+        return service.transition(caller.caller(), id, transition.to(), version)
                 .map(AssetResource::withTag);
     }
 
@@ -176,7 +176,7 @@ public class AssetResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.delete(caller.tenant(), caller.subject(), id, version)
+        return service.delete(caller.caller(), id, version)
                 .map(x -> Response.noContent().build());
     }
 
@@ -199,7 +199,7 @@ public class AssetResource {
     @Operation(operationId = "getAssetHistory", summary = "Every change of the asset: who, when, what, why (newest first)")
     public Uni<Page<HistoryEntryView>> history(@RestPath UUID id, @BeanParam PageParams paging) {
         return service.history(caller.tenant(), id, paging.toRequest("at,desc", Set.of("at")))
-                .map(p -> p.map(e -> new HistoryEntryView(e.version(), e.action(), e.by(), e.at(), e.reason(), e.cause(),
+                .map(p -> p.map(e -> new HistoryEntryView(e.version(), e.action(), e.by(), e.byId(), e.at(), e.reason(), e.cause(),
                         e.changes())));
     }
 
@@ -234,7 +234,7 @@ public class AssetResource {
             summary = "Register the assets of a CSV file, all or none; each bad row is reported with its line")
     public Uni<ImportResult> importAssets(String body) {
         AssetCsv.ParsedFile file = csv.read(body == null ? "" : body);
-        return service.importAssets(caller.tenant(), caller.subject(), file.rows(), file.faults()).map(created -> {
+        return service.importAssets(caller.caller(), file.rows(), file.faults()).map(created -> {
             var lines = file.rows().stream().map(AssetService.ImportRow::line).toList();
             var out = new java.util.ArrayList<ImportedAsset>();
             for (int i = 0; i < created.size(); i++) {

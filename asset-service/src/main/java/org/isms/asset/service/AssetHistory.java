@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,25 +19,29 @@ import org.isms.asset.repository.AssetChangeRepository;
 import org.isms.events.asset.Cia;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
+import org.isms.platform.tenancy.Caller;
+import org.isms.platform.time.Clocks;
 
 /** Writes and reads the history of assets: one entry per change, with each changed field's old and new value. */
 @ApplicationScoped
 public class AssetHistory {
     private final AssetChangeRepository changes;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public AssetHistory(AssetChangeRepository changes, ObjectMapper json) {
+    public AssetHistory(AssetChangeRepository changes, ObjectMapper json, Clock clock) {
         this.changes = changes;
         this.json = json;
+        this.clock = clock;
     }
 
     /** One change as the API shows it. */
-    public record Entry(UUID assetId, long version, AssetChange.Action action, String by, OffsetDateTime at,
-            String reason, UUID cause, JsonNode changes) {
+    public record Entry(UUID assetId, long version, AssetChange.Action action, String by, String byId,
+            OffsetDateTime at, String reason, UUID cause, JsonNode changes) {
     }
 
     /** Records a change of {@code a}, which must be flushed already so its version is the new one. */
-    public Uni<Void> record(Asset a, AssetChange.Action action, String by, String reason, UUID cause,
+    public Uni<Void> record(Asset a, AssetChange.Action action, Caller by, String reason, UUID cause,
             Map<String, Map<String, Object>> diff) {
         AssetChange c = new AssetChange();
         c.id = UUID.randomUUID();
@@ -46,8 +49,9 @@ public class AssetHistory {
         c.assetId = a.id;
         c.assetVersion = a.version;
         c.action = action;
-        c.changedBy = by;
-        c.changedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        c.changedBy = by.name();
+        c.changedById = by.id();
+        c.changedAt = Clocks.now(clock);
         c.reason = reason;
         c.cause = cause;
         try {
@@ -64,7 +68,7 @@ public class AssetHistory {
 
     private Entry entry(AssetChange c) {
         try {
-            return new Entry(c.assetId, c.assetVersion, c.action, c.changedBy, c.changedAt, c.reason, c.cause,
+            return new Entry(c.assetId, c.assetVersion, c.action, c.changedBy, c.changedById, c.changedAt, c.reason, c.cause,
                     json.readTree(c.changes));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("history entry " + c.id + " is not JSON", e);

@@ -5,9 +5,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +38,8 @@ import org.isms.platform.http.Preconditions;
 import org.isms.platform.http.QueryParams;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
+import org.isms.platform.tenancy.Caller;
+import org.isms.platform.time.Clocks;
 
 /**
  * The inventory's use cases. Every write runs in one transaction that takes the tenant's inventory
@@ -54,13 +55,15 @@ public class AssetService {
     private final AssetDependencyRepository edges;
     private final AssetHistory history;
     private final AssetEvents events;
+    private final Clock clock;
 
     public AssetService(AssetRepository assets, AssetDependencyRepository edges, AssetHistory history,
-            AssetEvents events) {
+            AssetEvents events, Clock clock) {
         this.assets = assets;
         this.edges = edges;
         this.history = history;
         this.events = events;
+        this.clock = clock;
     }
 
     /** An asset with the ids of the assets it depends on directly. */
@@ -186,7 +189,8 @@ public class AssetService {
     // --------------------------------------------------------------------------------------------- writes
 
     @WithTransaction
-    public Uni<AssetDetails> register(String tenant, String by, AssetDraft input) {
+    public Uni<AssetDetails> register(Caller by, AssetDraft input) {
+        String tenant = by.tenant();
         AssetDraft draft = checked(input, "identifiers.", "tags");
         List<UUID> dependsOn = List.copyOf(new LinkedHashSet<>(draft.dependsOn()));
         Asset a = newAsset(UUID.randomUUID(), tenant, by, draft, now());
@@ -204,7 +208,8 @@ public class AssetService {
     }
 
     @WithTransaction
-    public Uni<AssetDetails> update(String tenant, String by, UUID id, long version, AssetDraft input) {
+    public Uni<AssetDetails> update(Caller by, UUID id, long version, AssetDraft input) {
+        String tenant = by.tenant();
         AssetDraft draft = checked(input, "identifiers.", "tags");
         List<UUID> dependsOn = List.copyOf(new LinkedHashSet<>(draft.dependsOn()));
         return assets.lockTenant(tenant).chain(() -> find(tenant, id)).chain(a -> {
@@ -222,7 +227,8 @@ public class AssetService {
                         if (changes.isEmpty() && !depsChanged) {
                             return Uni.createFrom().item(new AssetDetails(a, previous));
                         }
-                        a.updatedBy = by;
+                        a.updatedBy = by.name();
+                        a.updatedById = by.id();
                         a.updatedAt = now();
                         return (depsChanged ? replaceEdges(tenant, a.id, dependsOn) : Uni.createFrom().voidItem())
                                 .chain(() -> Panache.flush())
@@ -240,7 +246,8 @@ public class AssetService {
     }
 
     @WithTransaction
-    public Uni<AssetDetails> classify(String tenant, String by, UUID id, long version, Cia cia, String reason) {
+    public Uni<AssetDetails> classify(Caller by, UUID id, long version, Cia cia, String reason) {
+        String tenant = by.tenant();
         return assets.lockTenant(tenant).chain(() -> find(tenant, id)).chain(a -> {
             Preconditions.requireVersion("asset " + id, a.version, version);
             requireChangeable(a);
@@ -250,7 +257,8 @@ public class AssetService {
                 return details(tenant, a);
             }
             a.classify(cia);
-            a.updatedBy = by;
+            a.updatedBy = by.name();
+            a.updatedById = by.id();
             a.updatedAt = now();
             return assets.supporting(tenant, id)
                     .chain(down -> {
@@ -267,7 +275,8 @@ public class AssetService {
     }
 
     @WithTransaction
-    public Uni<AssetDetails> transition(String tenant, String by, UUID id, AssetStatus to, Long version) {
+    public Uni<AssetDetails> transition(Caller by, UUID id, AssetStatus to, Long version) {
+        String tenant = by.tenant();
         return find(tenant, id).chain(a -> {
             if (version != null) {
                 Preconditions.requireVersion("asset " + id, a.version, version);
@@ -277,7 +286,8 @@ public class AssetService {
             }
             AssetStatus from = a.status;
             a.status = to;
-            a.updatedBy = by;
+            a.updatedBy = by.name();
+            a.updatedById = by.id();
             a.updatedAt = now();
             return Panache.flush()
                     .chain(() -> history.record(a, Action.STATUS_CHANGED, by, null, null,
@@ -288,7 +298,8 @@ public class AssetService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(String tenant, String by, UUID id, long version) {
+    public Uni<Void> delete(Caller by, UUID id, long version) {
+        String tenant = by.tenant();
         return assets.lockTenant(tenant).chain(() -> find(tenant, id)).chain(a -> {
             Preconditions.requireVersion("asset " + id, a.version, version);
             return edges.directDependents(tenant, id).chain(dependents -> {
@@ -302,7 +313,7 @@ public class AssetService {
                     List<UUID> previous = current.get(id);
                     return closureOf(tenant, previous)
                             .call(() -> history.record(a, Action.DELETED, by, null, null, AssetHistory.deleted(a, previous)))
-                            .call(() -> events.deleted(a, by))
+                            .call(() -> events.deleted(a, previous, by))
                             .call(() -> edges.deleteFrom(tenant, id))
                             .call(() -> assets.delete(a))
                             .call(() -> Panache.flush())
@@ -320,7 +331,8 @@ public class AssetService {
      * {@code dependsOn}: imported assets get new ids, so an export can be imported into another tenant.
      */
     @WithTransaction
-    public Uni<List<AssetDetails>> importAssets(String tenant, String by, List<ImportRow> rows, List<FieldError> faults) {
+    public Uni<List<AssetDetails>> importAssets(Caller by, List<ImportRow> rows, List<FieldError> faults) {
+        String tenant = by.tenant();
         List<FieldError> errors = new ArrayList<>(faults);
         List<ImportRow> good = new ArrayList<>();
         for (ImportRow row : rows) {
@@ -384,7 +396,7 @@ public class AssetService {
                 .chain(existing -> createAll(tenant, by, good, newIds));
     }
 
-    private Uni<List<AssetDetails>> createAll(String tenant, String by, List<ImportRow> rows, Map<UUID, UUID> newIds) {
+    private Uni<List<AssetDetails>> createAll(String tenant, Caller by, List<ImportRow> rows, Map<UUID, UUID> newIds) {
         OffsetDateTime now = now();
         List<AssetDetails> created = new ArrayList<>();
         List<Asset> entities = new ArrayList<>();
@@ -451,7 +463,7 @@ public class AssetService {
     }
 
     /** Recomputes the assets a change of {@code cause} reached and announces the ones that changed. */
-    private Uni<Void> propagate(String tenant, Set<UUID> reached, Asset cause, String reason, String by) {
+    private Uni<Void> propagate(String tenant, Set<UUID> reached, Asset cause, String reason, Caller by) {
         if (reached.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -459,7 +471,7 @@ public class AssetService {
     }
 
     private Uni<Void> propagateDependencyChange(String tenant, Asset a, List<UUID> previous, List<UUID> current,
-            String by) {
+            Caller by) {
         // the assets the old edges reached may drop, the ones the new edges reach may rise
         return closureOf(tenant, previous).chain(before -> closureOf(tenant, current).chain(after -> {
             Set<UUID> reached = new LinkedHashSet<>(before);
@@ -469,7 +481,7 @@ public class AssetService {
     }
 
     /** History and a classified event for each asset whose effective ratings another asset's change moved. */
-    private Uni<Void> announce(List<EffectiveChange> changed, Asset cause, String reason, String by) {
+    private Uni<Void> announce(List<EffectiveChange> changed, Asset cause, String reason, Caller by) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (EffectiveChange c : changed) {
             if (c.asset().id.equals(cause.id)) {
@@ -588,16 +600,18 @@ public class AssetService {
                 hosts.values(), ips.values(), externals.values(), d.dependsOn(), d.reviewDate());
     }
 
-    private static Asset newAsset(UUID id, String tenant, String by, AssetDraft draft, OffsetDateTime now) {
+    private static Asset newAsset(UUID id, String tenant, Caller by, AssetDraft draft, OffsetDateTime now) {
         Asset a = new Asset();
         a.id = id;
         a.tenantId = tenant;
         a.status = draft.status() == null ? AssetStatus.PLANNED : draft.status();
         a.classify(draft.classification());
         apply(a, draft);
-        a.createdBy = by;
+        a.createdBy = by.name();
+        a.createdById = by.id();
         a.createdAt = now;
-        a.updatedBy = by;
+        a.updatedBy = by.name();
+        a.updatedById = by.id();
         a.updatedAt = now;
         return a;
     }
@@ -668,7 +682,7 @@ public class AssetService {
         return s == null || s.isBlank();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return Clocks.now(clock);
     }
 }

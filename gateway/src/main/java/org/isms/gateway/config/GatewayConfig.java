@@ -73,10 +73,20 @@ public interface GatewayConfig {
         /** Requests a caller may make at once above the rate. */
         @WithDefault("100")
         int burst();
+
+        /**
+         * How long a request body may pause before the gateway gives up on it (408): a caller that stalls holds
+         * a connection to the service, and must not hold it for long.
+         */
+        @WithDefault("10s")
+        Duration bodyIdleTimeout();
     }
 
     interface Breaker {
-        /** Consecutive failures (unreachable, timed out) that open the circuit of a service. */
+        /**
+         * Consecutive failures of the service (unreachable, timed out, reset) that open its circuit; what a caller
+         * does (stall, leave, send too much) never counts.
+         */
         @WithDefault("5")
         int failures();
 

@@ -21,12 +21,14 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.isms.gateway.config.GatewayConfig;
+import org.isms.http.HttpEdge;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,11 +37,14 @@ import org.jboss.logging.Logger;
  * route's roles for the method, the caller's rate and the body size. The token goes on to the service,
  * which checks it again. A service that cannot be reached or does not answer in time is a 503 or 504
  * problem+json at once, and after repeated failures its circuit opens (503 without trying, Retry-After).
+ * A caller whose body stalls is answered 408 after {@code gateway.limits.body-idle-timeout}; that, a caller
+ * going away and a body over the limit are the caller's doing and never count against the service.
  */
 @ApplicationScoped
 public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    private static final String CUT_OFF = "gateway.body-cut-off";
+    /** Set when the request ended for the caller's reasons (body over the limit, stalled, gone): not the service's fault. */
+    private static final String CALLERS_DOING = "gateway.callers-doing";
     /** Hop-by-hop headers (RFC 9110 7.6.1) and what the gateway sets itself. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "cookie",
@@ -53,20 +58,26 @@ public class ProxyRoutes {
     private final Map<String, CircuitBreaker> breakers = new HashMap<>();
     private final RateLimiter limiter;
     private final MeterRegistry metrics;
+    private final Vertx vertx;
+    private final Clock clock;
 
-    public ProxyRoutes(GatewayConfig config, Upstreams upstreams, Vertx vertx, MeterRegistry metrics) {
+    public ProxyRoutes(GatewayConfig config, Upstreams upstreams, Vertx vertx, MeterRegistry metrics, Clock clock) {
         this.config = config;
         this.upstreams = upstreams;
         this.routes = new RouteTable(config);
         this.metrics = metrics;
+        this.vertx = vertx;
+        this.clock = clock;
         this.limiter = new RateLimiter(config.limits().rate(), config.limits().burst());
         config.services().keySet().forEach(name -> breakers.put(name,
-                new CircuitBreaker(config.breaker().failures(), config.breaker().open())));
-        vertx.setPeriodic(60_000, id -> limiter.sweep(System.nanoTime()));
+                new CircuitBreaker(config.breaker().failures(), config.breaker().open(), clock)));
+        vertx.setPeriodic(60_000, id -> limiter.sweep(nanos()));
     }
 
     void install(@Observes Router router) {
-        router.route().order(-500).handler(RequestIds::handle);
+        // request ids and security headers on every answer, the HTTP edge's refusals included (it runs at -1000)
+        router.route().order(HttpEdge.ORDER - 100).handler(RequestIds::handle);
+        router.route().order(HttpEdge.ORDER + 100).handler(PathGuard::handle);
         router.routeWithRegex("/api/.*").order(10).handler(this::handle).failureHandler(this::failure);
         router.get("/login").order(10).handler(ProxyRoutes::login);
     }
@@ -154,46 +165,81 @@ public class ProxyRoutes {
             return;
         }
         CircuitBreaker breaker = breakers.get(route.service());
-        long wait = breaker.allow(System.nanoTime());
-        if (wait > 0) {
+        CircuitBreaker.Permit permit = breaker.acquire();
+        if (permit == null) {
+            long wait = breaker.retryAfterSeconds();
             rc.response().putHeader("Retry-After", String.valueOf(wait));
             Problems.send(rc, 503, "service-unavailable", "Service unavailable", route.service()
                     + " failed repeatedly and is given a rest; try again in " + wait + " s");
             return;
         }
-        forward(rc, route, identity, breaker);
+        // whatever else happens, the permit is given back when the exchange ends (a trial never stays taken)
+        rc.addEndHandler(v -> permit.released());
+        rc.response().closeHandler(v -> permit.released());
+        forward(rc, route, identity, permit);
     }
 
-    private void forward(RoutingContext rc, RouteTable.Entry route, SecurityIdentity identity, CircuitBreaker breaker) {
+    private void forward(RoutingContext rc, RouteTable.Entry route, SecurityIdentity identity,
+            CircuitBreaker.Permit permit) {
         HttpServerRequest req = rc.request();
         GatewayConfig.Service service = config.services().get(route.service());
-        RequestOptions options = new RequestOptions().setMethod(req.method()).setURI(req.uri())
+        // the path PathGuard checked (its own normalized form) and the query as it came
+        String uri = req.path() + (req.query() == null ? "" : "?" + req.query());
+        RequestOptions options = new RequestOptions().setMethod(req.method()).setURI(uri)
                 .setIdleTimeout(service.timeout().toMillis());
         upstreams.client(route.service()).request(options).onComplete(ar -> {
             if (ar.failed()) {
-                failed(rc, route, breaker, ar.cause());
+                failed(rc, route, permit, ar.cause());
                 return;
             }
             HttpClientRequest out = ar.result();
             copyRequestHeaders(rc, identity, out);
             out.response().onComplete(res -> {
                 if (res.failed()) {
-                    failed(rc, route, breaker, res.cause());
+                    failed(rc, route, permit, res.cause());
                 } else {
-                    breaker.success();
+                    permit.succeeded();
                     respond(rc, res.result());
                 }
+            });
+            rc.response().closeHandler(v -> {
+                rc.put(CALLERS_DOING, Boolean.TRUE); // the caller went away: the exchange ends, nobody's fault upstream
+                permit.released();
+                out.reset();
             });
             pipeBody(rc, out);
         });
     }
 
-    /** Streams the body with back-pressure, counting it: a chunked body over the limit is cut off with 413. */
+    /**
+     * Streams the body with back-pressure, counting it: a chunked body over the limit is cut off with 413, a
+     * body that stalls for {@code body-idle-timeout} with 408; either way the service's exchange is reset.
+     */
     private void pipeBody(RoutingContext rc, HttpClientRequest out) {
         HttpServerRequest req = rc.request();
         long max = config.limits().maxBodySize();
+        long idle = config.limits().bodyIdleTimeout().toMillis();
         long[] size = { 0 };
         boolean[] cut = { false };
+        long[] timer = { -1 };
+        Runnable stalled = () -> {
+            if (cut[0] || rc.response().ended()) {
+                return;
+            }
+            cut[0] = true;
+            rc.put(CALLERS_DOING, Boolean.TRUE);
+            rc.response().putHeader("Connection", "close");
+            Problems.send(rc, 408, "request-timeout", "Request timeout", "the request body stalled for "
+                    + config.limits().bodyIdleTimeout().toSeconds() + " s; send it without pausing");
+            out.exceptionHandler(e -> LOG.debugf("request to the service reset: the caller's body stalled"));
+            out.reset();
+        };
+        Runnable rearm = () -> {
+            if (timer[0] >= 0) {
+                vertx.cancelTimer(timer[0]);
+            }
+            timer[0] = vertx.setTimer(idle, id -> stalled.run());
+        };
         // no declared length: stream chunked whenever a body may come (any method may carry one)
         if (req.getHeader(HttpHeaders.CONTENT_LENGTH) == null && (req.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
                 || (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD
@@ -207,12 +253,14 @@ public class ProxyRoutes {
             size[0] += buf.length();
             if (size[0] > max) {
                 cut[0] = true;
-                rc.put(CUT_OFF, Boolean.TRUE); // the reset below is the gateway's doing, not the service's failure
+                vertx.cancelTimer(timer[0]);
+                rc.put(CALLERS_DOING, Boolean.TRUE); // the reset below is the gateway's doing, not the service's failure
                 Problems.send(rc, 413, "payload-too-large", "Payload too large", "the body exceeds " + max + " bytes");
                 out.exceptionHandler(e -> LOG.debugf("request to the service cut off at %d bytes", max));
                 out.reset();
                 return;
             }
+            rearm.run();
             out.write(buf);
             if (out.writeQueueFull()) {
                 req.pause();
@@ -220,10 +268,12 @@ public class ProxyRoutes {
             }
         });
         req.endHandler(v -> {
+            vertx.cancelTimer(timer[0]);
             if (!cut[0]) {
                 out.end();
             }
         });
+        rearm.run();
         req.resume();
     }
 
@@ -269,11 +319,21 @@ public class ProxyRoutes {
         resp.send(in);
     }
 
-    private void failed(RoutingContext rc, RouteTable.Entry route, CircuitBreaker breaker, Throwable cause) {
-        if (Boolean.TRUE.equals(rc.get(CUT_OFF))) {
-            return; // answered 413 already; the service did nothing wrong
+    private void failed(RoutingContext rc, RouteTable.Entry route, CircuitBreaker.Permit permit, Throwable cause) {
+        if (Boolean.TRUE.equals(rc.get(CALLERS_DOING))) {
+            permit.released(); // answered already (413, 408) or nobody to answer: the service did nothing wrong
+            return;
         }
-        breaker.failure(System.nanoTime());
+        if (!rc.request().isEnded() && (cause instanceof TimeoutException
+                || cause.getClass().getSimpleName().contains("Timeout"))) {
+            // the service waited for the rest of a body that never came: the caller's stall, not the service's
+            permit.released();
+            rc.response().putHeader("Connection", "close");
+            Problems.send(rc, 408, "request-timeout", "Request timeout", "the request body stalled; send it without"
+                    + " pausing");
+            return;
+        }
+        permit.failed();
         if (rc.response().ended()) {
             return;
         }
@@ -288,7 +348,7 @@ public class ProxyRoutes {
     }
 
     private boolean limited(RoutingContext rc, String caller) {
-        long wait = limiter.take(caller, System.nanoTime());
+        long wait = limiter.take(caller, nanos());
         if (wait == 0) {
             return false;
         }
@@ -303,6 +363,11 @@ public class ProxyRoutes {
                 .tag("route", route.prefix()).tag("service", route.service()).tag("method", method)
                 .tag("status", String.valueOf(status)).register(metrics).record(System.nanoTime() - started,
                         java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** The clock's time in nanoseconds, for the rate limiter's buckets. */
+    private long nanos() {
+        return java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis());
     }
 
     private static String clientAddress(HttpServerRequest req) {

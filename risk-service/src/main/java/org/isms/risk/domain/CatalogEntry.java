@@ -26,8 +26,10 @@ public class CatalogEntry {
     public String description;
     public boolean baseline;
     public String createdBy;
+    public String createdById;
     public OffsetDateTime createdAt;
     public String updatedBy;
+    public String updatedById;
     public OffsetDateTime updatedAt;
     @Version
     public long version;

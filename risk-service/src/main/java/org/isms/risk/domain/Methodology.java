@@ -10,14 +10,18 @@ import org.isms.platform.error.Problem.FieldError;
 /**
  * A tenant's risk assessment method (ISO/IEC 27001 6.1.2): the likelihood and impact scales, the matrix
  * that maps likelihood × impact to a level ({@code matrix.get(likelihood - 1).get(impact - 1)}), the
- * appetite (the highest level that may be retained without treatment) and the review interval per level.
+ * appetite (the highest level that may be retained without treatment), the review interval per level and
+ * how far ahead an acceptance may run ({@code maxAcceptanceDays}; a stored version without it has the default).
  * Score is likelihood × impact; the level comes from the matrix, never from the score.
  */
 public record Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, List<List<RiskLevel>> matrix,
-        RiskLevel appetite, Map<RiskLevel, Integer> reviewIntervalDays) {
+        RiskLevel appetite, Map<RiskLevel, Integer> reviewIntervalDays, Integer maxAcceptanceDays) {
     public static final int MIN_LEVELS = 3;
     public static final int MAX_LEVELS = 5;
     public static final int MAX_INTERVAL_DAYS = 1095;
+    /** An acceptance runs for a year at most unless the methodology says otherwise (never more than three). */
+    public static final int DEFAULT_ACCEPTANCE_DAYS = 365;
+    public static final int MAX_ACCEPTANCE_DAYS = 1095;
 
     /** One step of a scale: its number (1 = lowest), a short label and what it means. */
     public record ScaleLevel(int level, String label, String description) {
@@ -47,6 +51,11 @@ public record Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, 
         return from.plusDays(reviewIntervalDays.get(level));
     }
 
+    /** How many days ahead an acceptance may expire at most. */
+    public int acceptanceCapDays() {
+        return maxAcceptanceDays == null ? DEFAULT_ACCEPTANCE_DAYS : maxAcceptanceDays;
+    }
+
     /**
      * The impact an asset rating (1–4, the inventory's CIA scale) stands for on this impact scale: the
      * rating's share of its scale, rounded up, so the highest rating is always the highest impact.
@@ -74,6 +83,9 @@ public record Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, 
                             "must be between 1 and " + MAX_INTERVAL_DAYS + " days", null));
                 }
             }
+        }
+        if (maxAcceptanceDays != null && (maxAcceptanceDays < 1 || maxAcceptanceDays > MAX_ACCEPTANCE_DAYS)) {
+            faults.add(new FieldError("maxAcceptanceDays", "must be between 1 and " + MAX_ACCEPTANCE_DAYS + " days", null));
         }
         if (faults.isEmpty()) {
             matrix(faults);
@@ -153,6 +165,6 @@ public record Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, 
         intervals.put(RiskLevel.MEDIUM, 180);
         intervals.put(RiskLevel.HIGH, 90);
         intervals.put(RiskLevel.CRITICAL, 30);
-        return new Methodology(likelihood, impact, matrix, RiskLevel.MEDIUM, intervals);
+        return new Methodology(likelihood, impact, matrix, RiskLevel.MEDIUM, intervals, DEFAULT_ACCEPTANCE_DAYS);
     }
 }

@@ -36,7 +36,10 @@ public class Risk {
     public String[] assetIds;
     public UUID threatId;
     public UUID vulnerabilityId;
+    /** The owner's user name (lower-case, as Keycloak keeps it). */
     public String owner;
+    /** The owner's stable user id (token subject); null until the owner is known to the ISMS (their first request). */
+    public String ownerId;
     public String[] cia;
     public Integer proposedImpact;
     public Integer inherentLikelihood;
@@ -58,6 +61,7 @@ public class Risk {
     public boolean aboveAppetite;
     public int methodologyVersion;
     public String acceptanceApprover;
+    public String acceptanceApproverId;
     public String acceptanceJustification;
     public OffsetDateTime acceptanceExpiresAt;
     public OffsetDateTime acceptedAt;
@@ -68,11 +72,14 @@ public class Risk {
     public LocalDate nextReviewDue;
     public LocalDate overdueFlaggedFor;
     public String lastReviewedBy;
+    public String lastReviewedById;
     public OffsetDateTime lastReviewedAt;
     public String closedReason;
     public String createdBy;
+    public String createdById;
     public OffsetDateTime createdAt;
     public String updatedBy;
+    public String updatedById;
     public OffsetDateTime updatedAt;
     @Version
     public long version;
@@ -109,11 +116,82 @@ public class Risk {
         return true;
     }
 
-    public void clearReview(String by, OffsetDateTime at) {
+    public void clearReview(String by, String byId, OffsetDateTime at) {
         reviewReasons = "[]";
         reviewRequired = false;
         lastReviewedBy = by;
+        lastReviewedById = byId;
         lastReviewedAt = at;
+    }
+
+    /**
+     * Whether the user is this risk's owner: by stable id once it is known, by user name until then (a name
+     * taken over by another account later is not the owner: the id decides).
+     */
+    public boolean ownedBy(String userId, String userName) {
+        return ownerId != null ? ownerId.equals(userId) : owner.equals(userName);
+    }
+
+    /** What an acceptance is an acceptance of, besides the assessment: who answers for the risk, and its scope. */
+    public record Scope(String owner, String ownerId, Set<String> assets, Set<String> cia, UUID threatId,
+            UUID vulnerabilityId) {
+
+        /** What differs from {@code after}, in words ("owner alice→olivia", "affected properties C→CIA"). */
+        public List<String> changesTo(Scope after) {
+            List<String> changes = new ArrayList<>();
+            if (!owner.equals(after.owner) || (ownerId != null && after.ownerId != null && !ownerId.equals(after.ownerId))) {
+                changes.add("owner " + owner + "→" + after.owner);
+            }
+            if (!assets.equals(after.assets)) {
+                changes.add("assets");
+            }
+            if (!cia.equals(after.cia)) {
+                changes.add("affected properties " + String.join("", cia) + "→" + String.join("", after.cia));
+            }
+            if (!java.util.Objects.equals(threatId, after.threatId)) {
+                changes.add("threat");
+            }
+            if (!java.util.Objects.equals(vulnerabilityId, after.vulnerabilityId)) {
+                changes.add("vulnerability");
+            }
+            return changes;
+        }
+    }
+
+    public Scope scope() {
+        return new Scope(owner, ownerId, new LinkedHashSet<>(Arrays.asList(assetIds)),
+                new LinkedHashSet<>(Arrays.asList(cia)), threatId, vulnerabilityId);
+    }
+
+    /** Who had accepted a risk whose acceptance was voided. */
+    public record Voided(String approver, String approverId) {
+    }
+
+    /**
+     * Voids the acceptance when what was accepted changed: the risk goes back to treatment and is flagged for
+     * review with {@code reason}. Null when there was no acceptance to void.
+     */
+    public Voided voidAcceptance(String reason, OffsetDateTime at) {
+        if (status != RiskStatus.ACCEPTED || acceptanceApprover == null) {
+            return null;
+        }
+        Voided voided = new Voided(acceptanceApprover, acceptanceApproverId);
+        clearAcceptance();
+        status = treatmentStatus();
+        flag(new ReviewReason(ReviewReason.Kind.ACCEPTANCE_VOIDED, "acceptance by " + voided.approver() + " voided: "
+                + reason, at, null, null));
+        return voided;
+    }
+
+    /** Records an acceptance of the residual risk by an approver who does not own it (checked by the caller). */
+    public void accept(String approver, String approverId, String justification, OffsetDateTime expiresAt,
+            OffsetDateTime at) {
+        acceptanceApprover = approver;
+        acceptanceApproverId = approverId;
+        acceptanceJustification = justification;
+        acceptanceExpiresAt = expiresAt;
+        acceptedAt = at;
+        status = RiskStatus.ACCEPTED;
     }
 
     public Rating inherent() {
@@ -180,6 +258,7 @@ public class Risk {
 
     public void clearAcceptance() {
         acceptanceApprover = null;
+        acceptanceApproverId = null;
         acceptanceJustification = null;
         acceptanceExpiresAt = null;
         acceptedAt = null;

@@ -2,46 +2,54 @@ package org.isms.risk.messaging;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.isms.events.EventEnvelope;
-import org.isms.events.MalformedEventException;
-import org.isms.platform.inbox.Inbox;
-import org.isms.platform.inbox.IncomingEvents;
+import org.isms.events.Topics;
+import org.isms.platform.events.EventConsumers;
+import org.isms.platform.events.EventHandler;
 import org.isms.risk.service.AssetProjectionService;
-import org.jboss.logging.Logger;
 
 /**
- * Keeps the asset projection from {@code isms.asset.events}, once per event (idempotent inbox). A record
- * that cannot be read or makes no sense goes to {@code isms.risk.dlq} with the reason, and the stream
- * goes on. A failure that may pass (the database briefly away) is retried with backoff first, so a good
- * event is not dead-lettered for the service's own trouble.
+ * Keeps the asset projection from {@code isms.asset.events}, once per event (idempotent inbox), through the
+ * platform's {@link EventConsumers}: a record that cannot be read, is not asset-service's or makes no sense
+ * goes to {@code isms.risk.dlq} with the reason and the stream goes on; a failure that may pass (the
+ * database away) is retried for as long as it takes, so a good event is never dead-lettered.
  */
 @ApplicationScoped
-public class AssetEventsConsumer {
+public class AssetEventsConsumer implements EventHandler {
     static final String CONSUMER = "risk-service.asset-projection";
-    private static final Logger LOG = Logger.getLogger(AssetEventsConsumer.class);
 
-    private final Inbox inbox;
+    private final EventConsumers consumers;
     private final AssetProjectionService projection;
 
-    public AssetEventsConsumer(Inbox inbox, AssetProjectionService projection) {
-        this.inbox = inbox;
+    public AssetEventsConsumer(EventConsumers consumers, AssetProjectionService projection) {
+        this.consumers = consumers;
         this.projection = projection;
     }
 
     @Incoming("asset-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        EventEnvelope event = IncomingEvents.read(record);
-        if (!projection.handles(event.type())) {
-            return Uni.createFrom().voidItem(); // a type this version does not know: not ours to refuse
-        }
-        return inbox.processOnce(CONSUMER, event, () -> projection.apply(event))
-                .onFailure(f -> !(f instanceof MalformedEventException))
-                .invoke(f -> LOG.warnf("event %s (%s) not applied yet, retrying: %s", event.id(), event.type(), f.toString()))
-                .onFailure(f -> !(f instanceof MalformedEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
-                .replaceWithVoid();
+        return consumers.consume(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.ASSET_EVENTS;
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return projection.handles(type);
+    }
+
+    @Override
+    public Uni<Void> apply(EventEnvelope event) {
+        return projection.apply(event);
     }
 }

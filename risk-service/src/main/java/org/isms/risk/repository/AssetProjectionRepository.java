@@ -13,29 +13,27 @@ import org.isms.platform.paging.TenantRepository;
 import org.isms.risk.domain.AssetProjection;
 
 /**
- * The asset projection. Writes are upserts guarded by the tenant: an event may never move an asset
- * from one tenant to another, so a write that would is refused (0 rows) and the caller treats the
- * event as malformed.
+ * The asset projection. Writes are upserts on (tenant, asset id): an event of one tenant writes that
+ * tenant's row and can never reach another tenant's, whatever asset id it names.
  */
 @ApplicationScoped
-public class AssetProjectionRepository implements TenantRepository<AssetProjection, UUID> {
+public class AssetProjectionRepository implements TenantRepository<AssetProjection, AssetProjection.Key> {
     private static final String SNAPSHOT = """
             insert into asset_projection as p (asset_id, tenant_id, name, type, owner, status, confidentiality,
                 integrity, availability, deleted, revision, last_event_id, last_event_at)
             values (:id, :tenant, :name, :type, :owner, :status, :c, :i, :a, false, 1, :event, :at)
-            on conflict (asset_id) do update set name = excluded.name, type = excluded.type, owner = excluded.owner,
-                status = excluded.status, confidentiality = excluded.confidentiality, integrity = excluded.integrity,
-                availability = excluded.availability, revision = p.revision + 1, last_event_id = excluded.last_event_id,
-                last_event_at = excluded.last_event_at
-            where p.tenant_id = excluded.tenant_id""";
+            on conflict (tenant_id, asset_id) do update set name = excluded.name, type = excluded.type,
+                owner = excluded.owner, status = excluded.status, confidentiality = excluded.confidentiality,
+                integrity = excluded.integrity, availability = excluded.availability, revision = p.revision + 1,
+                last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at""";
     private static final String RATINGS = """
             insert into asset_projection as p (asset_id, tenant_id, name, confidentiality, integrity, availability,
                 deleted, revision, last_event_id, last_event_at)
             values (:id, :tenant, :name, :c, :i, :a, false, 1, :event, :at)
-            on conflict (asset_id) do update set name = excluded.name, confidentiality = excluded.confidentiality,
-                integrity = excluded.integrity, availability = excluded.availability, revision = p.revision + 1,
-                last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at
-            where p.tenant_id = excluded.tenant_id""";
+            on conflict (tenant_id, asset_id) do update set name = excluded.name,
+                confidentiality = excluded.confidentiality, integrity = excluded.integrity,
+                availability = excluded.availability, revision = p.revision + 1,
+                last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at""";
     private static final String DELETED = """
             update asset_projection set deleted = true, revision = revision + 1, last_event_id = :event,
                 last_event_at = :at

@@ -10,10 +10,11 @@ import java.util.List;
 @ApplicationScoped
 public class MethodologyRepository {
     /** One stored version: the definition is JSON (see {@code Methodology}). */
-    public record Row(int version, String definition, String changedBy, OffsetDateTime changedAt, String reason) {
+    public record Row(int version, String definition, String changedBy, String changedById, OffsetDateTime changedAt,
+            String reason) {
     }
 
-    private static final String SELECT = "select version, definition, changed_by, changed_at, reason"
+    private static final String SELECT = "select version, definition, changed_by, changed_by_id, changed_at, reason"
             + " from risk_methodology where tenant_id = :tenant";
 
     public Uni<Row> current(String tenant) {
@@ -31,9 +32,11 @@ public class MethodologyRepository {
 
     public Uni<Void> insert(String tenant, Row row) {
         return Panache.getSession().chain(s -> s.createNativeQuery("insert into risk_methodology (tenant_id, version,"
-                + " definition, changed_by, changed_at, reason) values (:tenant, :version, :definition, :by, :at, :reason)")
+                + " definition, changed_by, changed_by_id, changed_at, reason) values (:tenant, :version, :definition,"
+                + " :by, :byId, :at, :reason)")
                 .setParameter("tenant", tenant).setParameter("version", row.version())
                 .setParameter("definition", row.definition()).setParameter("by", row.changedBy())
+                .setParameter("byId", row.changedById())
                 .setParameter("at", row.changedAt()).setParameter("reason", row.reason()).executeUpdate())
                 .replaceWithVoid();
     }
@@ -46,7 +49,7 @@ public class MethodologyRepository {
             }
             return q.getResultList();
         }).map(list -> list.stream().map(r -> new Row(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
-                toTime(r[3]), (String) r[4])).toList());
+                (String) r[3], toTime(r[4]), (String) r[5])).toList());
     }
 
     private static OffsetDateTime toTime(Object value) {

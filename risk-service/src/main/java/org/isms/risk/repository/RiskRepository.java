@@ -11,13 +11,14 @@ import org.isms.risk.domain.Risk;
 /** The risk register. */
 @ApplicationScoped
 public class RiskRepository implements TenantRepository<Risk, UUID> {
+    // "now" and "today" come from the service's clock, never from the database's, so tests can move time
     private static final String DUE_ACCEPTANCES = """
             select cast(id as text) from risk
-             where status = 'ACCEPTED' and acceptance_expires_at <= now()
+             where status = 'ACCEPTED' and acceptance_expires_at <= :now
              order by acceptance_expires_at limit :n for update skip locked""";
     private static final String DUE_REVIEWS = """
             select cast(id as text) from risk
-             where status <> 'CLOSED' and next_review_due < current_date
+             where status <> 'CLOSED' and next_review_due < :today
                and overdue_flagged_for is distinct from next_review_due
              order by next_review_due limit :n for update skip locked""";
 
@@ -50,17 +51,18 @@ public class RiskRepository implements TenantRepository<Risk, UUID> {
      * Up to {@code n} accepted risks whose acceptance ran out, locked for this transaction; rows another
      * instance holds are skipped, so two schedulers never act on the same risk.
      */
-    public Uni<List<Risk>> claimExpiredAcceptances(int n) {
-        return claim(DUE_ACCEPTANCES, n);
+    public Uni<List<Risk>> claimExpiredAcceptances(java.time.OffsetDateTime now, int n) {
+        return claim(DUE_ACCEPTANCES, "now", now, n);
     }
 
     /** Up to {@code n} open risks past their review date not yet flagged for it, locked as above. */
-    public Uni<List<Risk>> claimOverdueReviews(int n) {
-        return claim(DUE_REVIEWS, n);
+    public Uni<List<Risk>> claimOverdueReviews(java.time.LocalDate today, int n) {
+        return claim(DUE_REVIEWS, "today", today, n);
     }
 
-    private Uni<List<Risk>> claim(String sql, int n) {
-        return getSession().chain(s -> s.createNativeQuery(sql, String.class).setParameter("n", n).getResultList())
+    private Uni<List<Risk>> claim(String sql, String timeParam, Object time, int n) {
+        return getSession().chain(s -> s.createNativeQuery(sql, String.class).setParameter(timeParam, time)
+                .setParameter("n", n).getResultList())
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Risk>of())
                         : list("id in ?1 order by id", ids.stream().map(UUID::fromString).toList()));
     }

@@ -86,7 +86,7 @@ public class CatalogResource {
     @APIResponse(responseCode = "409", description = "Code or name taken in this catalog",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@RestPath String catalog, @Valid @NotNull CatalogRequest request) {
-        return service.create(callers.tenant(), callers.subject(), kind(catalog), RiskMapper.draft(request))
+        return service.create(callers.caller(), kind(catalog), RiskMapper.draft(request))
                 .map(e -> Response.created(URI.create("/api/" + catalog + "/" + e.id)).tag(String.valueOf(e.version))
                         .entity(RiskMapper.view(e)).build());
     }
@@ -100,7 +100,7 @@ public class CatalogResource {
     public Uni<Response> update(@RestPath String catalog, @RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull CatalogRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.update(callers.tenant(), callers.subject(), kind(catalog), id, version, RiskMapper.draft(request))
+        return service.update(callers.caller(), kind(catalog), id, version, RiskMapper.draft(request))
                 .map(CatalogResource::withTag);
     }
 
@@ -113,7 +113,7 @@ public class CatalogResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> delete(@RestPath String catalog, @RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.delete(callers.tenant(), kind(catalog), id, version).map(x -> Response.noContent().build());
+        return service.delete(callers.caller(), kind(catalog), id, version).map(x -> Response.noContent().build());
     }
 
     private static Kind kind(String catalog) {

@@ -80,7 +80,7 @@ public class MethodologyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> change(@RestHeader("If-Match") String ifMatch, @Valid @NotNull MethodologyRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.change(callers.tenant(), callers.subject(), version, RiskMapper.methodology(request),
+        return service.change(callers.caller(), version, RiskMapper.methodology(request),
                 request.reason()).map(c -> Response.ok(RiskMapper.view(c)).tag(String.valueOf(c.version())).build());
     }
 }

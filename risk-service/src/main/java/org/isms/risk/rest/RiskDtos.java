@@ -34,7 +34,8 @@ public final class RiskDtos {
             @NotNull @Size(min = 1, max = RiskService.MAX_ASSETS) List<@NotNull UUID> assetIds,
             UUID threatId,
             UUID vulnerabilityId,
-            @NotBlank @Size(max = 200) @Schema(examples = "alice") String owner,
+            @NotBlank @Size(max = 200) @Schema(description = "The owner's user name (compared without regard to case);"
+                    + " a risk owner may only name themselves", examples = "alice") String owner,
             @NotNull @Size(min = 1, max = 3) @Schema(description = "The affected properties", examples = "[\"C\", \"A\"]")
             List<@NotNull @Pattern(regexp = "[CIA]", message = "must be C, I or A") String> cia) {
     }
@@ -60,7 +61,9 @@ public final class RiskDtos {
     }
 
     /** Accepts the residual risk; the caller is the approver. */
-    public record AcceptanceRequest(@NotBlank @Size(max = 2000) String justification, @NotNull OffsetDateTime expiresAt) {
+    public record AcceptanceRequest(@NotBlank @Size(max = 2000) String justification,
+            @NotNull @Schema(description = "In the future, at most the methodology's maxAcceptanceDays ahead")
+            OffsetDateTime expiresAt) {
     }
 
     public record ReviewRequest(@Size(max = 2000) String comment) {
@@ -75,20 +78,23 @@ public final class RiskDtos {
     public record Treatment(TreatmentOption option, List<PlanItem> plan) {
     }
 
-    public record Acceptance(String approver, String justification, OffsetDateTime expiresAt, OffsetDateTime acceptedAt) {
+    public record Acceptance(String approver, String approverId, String justification, OffsetDateTime expiresAt,
+            OffsetDateTime acceptedAt) {
     }
 
     public record AssetRef(UUID id, String name, String type, String status) {
     }
 
     public record RiskView(UUID id, String title, String description, List<UUID> assetIds, List<AssetRef> assets,
-            UUID threatId, UUID vulnerabilityId, String owner, List<String> cia, Integer proposedImpact,
+            UUID threatId, UUID vulnerabilityId, String owner,
+            @Schema(description = "The owner's stable user id; null until the owner has used the ISMS") String ownerId,
+            List<String> cia, Integer proposedImpact,
             Rating inherent, Treatment treatment, List<String> controlIds, Rating residual, RiskLevel level,
             boolean aboveAppetite, int methodologyVersion, Acceptance acceptance, RiskStatus status,
             List<RiskStatus> allowedTransitions, boolean reviewRequired, List<ReviewReason> reviewReasons,
-            LocalDate nextReviewDue, boolean overdue, String lastReviewedBy, OffsetDateTime lastReviewedAt,
-            String closedReason, String createdBy, OffsetDateTime createdAt, String updatedBy, OffsetDateTime updatedAt,
-            long version) {
+            LocalDate nextReviewDue, boolean overdue, String lastReviewedBy, String lastReviewedById,
+            OffsetDateTime lastReviewedAt, String closedReason, String createdBy, String createdById,
+            OffsetDateTime createdAt, String updatedBy, String updatedById, OffsetDateTime updatedAt, long version) {
     }
 
     public record CellView(int likelihood, int impact, RiskLevel level, long inherent, long residual) {
@@ -106,12 +112,14 @@ public final class RiskDtos {
             @NotNull @Schema(description = "matrix[likelihood - 1][impact - 1]") List<List<RiskLevel>> matrix,
             @NotNull RiskLevel appetite,
             @NotNull Map<RiskLevel, Integer> reviewIntervalDays,
+            @Schema(description = "How many days ahead an acceptance may expire at most (1 to 1095; default 365)",
+                    examples = "365") Integer maxAcceptanceDays,
             @Size(max = 1000) String reason) {
     }
 
     public record MethodologyView(int version, List<ScaleLevel> likelihood, List<ScaleLevel> impact,
             List<List<RiskLevel>> matrix, RiskLevel appetite, Map<RiskLevel, Integer> reviewIntervalDays,
-            String changedBy, OffsetDateTime changedAt, String reason) {
+            int maxAcceptanceDays, String changedBy, String changedById, OffsetDateTime changedAt, String reason) {
     }
 
     // ------------------------------------------------------------------------------------------------ catalogs
@@ -125,7 +133,7 @@ public final class RiskDtos {
     }
 
     public record CatalogView(UUID id, CatalogEntry.Kind kind, String code, String name, String category,
-            String description, boolean baseline, String createdBy, OffsetDateTime createdAt, String updatedBy,
-            OffsetDateTime updatedAt, long version) {
+            String description, boolean baseline, String createdBy, String createdById, OffsetDateTime createdAt,
+            String updatedBy, String updatedById, OffsetDateTime updatedAt, long version) {
     }
 }

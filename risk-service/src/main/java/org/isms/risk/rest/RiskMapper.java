@@ -1,7 +1,6 @@
 package org.isms.risk.rest;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.isms.risk.domain.CatalogEntry;
@@ -48,20 +47,20 @@ final class RiskMapper {
                 p.controlIds() == null ? List.of() : p.controlIds().stream().map(String::strip).distinct().toList());
     }
 
-    static RiskView view(RiskDetails d) {
+    /** The risk as the API shows it; {@code today} decides whether its review is overdue. */
+    static RiskView view(RiskDetails d, LocalDate today) {
         Risk r = d.risk();
-        boolean overdue = r.status != RiskStatus.CLOSED && r.nextReviewDue != null
-                && r.nextReviewDue.isBefore(LocalDate.now(ZoneOffset.UTC));
+        boolean overdue = r.status != RiskStatus.CLOSED && r.nextReviewDue != null && r.nextReviewDue.isBefore(today);
         return new RiskView(r.id, r.title, r.description, r.assets(),
                 d.assets().stream().map(a -> new AssetRef(a.assetId, a.name, a.type, a.deleted ? "DELETED" : a.status)).toList(),
-                r.threatId, r.vulnerabilityId, r.owner, Arrays.asList(r.cia), r.proposedImpact, rating(r.inherent()),
-                r.treatmentOption == null ? null : new Treatment(r.treatmentOption, r.plan()), Arrays.asList(r.controlIds),
-                rating(r.residual()), r.level, r.aboveAppetite, r.methodologyVersion,
-                r.acceptanceApprover == null ? null : new Acceptance(r.acceptanceApprover, r.acceptanceJustification,
-                        r.acceptanceExpiresAt, r.acceptedAt),
+                r.threatId, r.vulnerabilityId, r.owner, r.ownerId, Arrays.asList(r.cia), r.proposedImpact,
+                rating(r.inherent()), r.treatmentOption == null ? null : new Treatment(r.treatmentOption, r.plan()),
+                Arrays.asList(r.controlIds), rating(r.residual()), r.level, r.aboveAppetite, r.methodologyVersion,
+                r.acceptanceApprover == null ? null : new Acceptance(r.acceptanceApprover, r.acceptanceApproverId,
+                        r.acceptanceJustification, r.acceptanceExpiresAt, r.acceptedAt),
                 r.status, List.copyOf(r.status.next()), r.reviewRequired, r.reasons(), r.nextReviewDue, overdue,
-                r.lastReviewedBy, r.lastReviewedAt, r.closedReason, r.createdBy, r.createdAt, r.updatedBy, r.updatedAt,
-                r.version);
+                r.lastReviewedBy, r.lastReviewedById, r.lastReviewedAt, r.closedReason, r.createdBy, r.createdById,
+                r.createdAt, r.updatedBy, r.updatedById, r.updatedAt, r.version);
     }
 
     private static Rating rating(Methodology.Rating r) {
@@ -75,13 +74,14 @@ final class RiskMapper {
     }
 
     static Methodology methodology(MethodologyRequest m) {
-        return new Methodology(m.likelihood(), m.impact(), m.matrix(), m.appetite(), m.reviewIntervalDays());
+        return new Methodology(m.likelihood(), m.impact(), m.matrix(), m.appetite(), m.reviewIntervalDays(),
+                m.maxAcceptanceDays() == null ? Methodology.DEFAULT_ACCEPTANCE_DAYS : m.maxAcceptanceDays());
     }
 
     static MethodologyView view(Current c) {
         Methodology m = c.methodology();
         return new MethodologyView(c.version(), m.likelihood(), m.impact(), m.matrix(), m.appetite(),
-                m.reviewIntervalDays(), c.changedBy(), c.changedAt(), c.reason());
+                m.reviewIntervalDays(), m.acceptanceCapDays(), c.changedBy(), c.changedById(), c.changedAt(), c.reason());
     }
 
     static CatalogService.Draft draft(CatalogRequest r) {
@@ -90,6 +90,6 @@ final class RiskMapper {
 
     static CatalogView view(CatalogEntry e) {
         return new CatalogView(e.id, e.kind, e.code, e.name, e.category, e.description, e.baseline, e.createdBy,
-                e.createdAt, e.updatedBy, e.updatedAt, e.version);
+                e.createdById, e.createdAt, e.updatedBy, e.updatedById, e.updatedAt, e.version);
     }
 }

@@ -104,7 +104,7 @@ public class RiskResource {
     public Uni<Response> create(@Valid @NotNull RiskRequest request) {
         return service.create(callers.actor(), RiskMapper.draft(request))
                 .map(d -> Response.created(URI.create("/api/risks/" + d.risk().id))
-                        .tag(String.valueOf(d.risk().version)).entity(RiskMapper.view(d)).build());
+                        .tag(String.valueOf(d.risk().version)).entity(view(d)).build());
     }
 
     @GET
@@ -113,7 +113,7 @@ public class RiskResource {
     @Operation(operationId = "listRisks", summary = "The register, filtered, sorted and paged (size up to 200)")
     public Uni<Page<RiskView>> list(@BeanParam PageParams paging, @BeanParam FilterParams filter) {
         return service.list(callers.tenant(), filter.toFilter(), paging.toRequest("title", SORTABLE))
-                .map(p -> p.map(RiskMapper::view));
+                .map(p -> p.map(this::view));
     }
 
     @GET
@@ -123,7 +123,7 @@ public class RiskResource {
     @Operation(operationId = "getRisk", summary = "One risk, with its ETag")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RiskView.class)))
     public Uni<Response> get(@RestPath UUID id) {
-        return service.get(callers.tenant(), id).map(RiskResource::withTag);
+        return service.get(callers.tenant(), id).map(this::withTag);
     }
 
     @GET
@@ -158,7 +158,7 @@ public class RiskResource {
     public Uni<Response> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull RiskRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.update(callers.actor(), id, version, RiskMapper.draft(request)).map(RiskResource::withTag);
+        return service.update(callers.actor(), id, version, RiskMapper.draft(request)).map(this::withTag);
     }
 
     @PUT
@@ -172,7 +172,7 @@ public class RiskResource {
             @Valid @NotNull AssessmentRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
         return service.assess(callers.actor(), id, version, new RiskService.Assessment(RiskMapper.pair(request.inherent()),
-                RiskMapper.pair(request.residual()), request.reason())).map(RiskResource::withTag);
+                RiskMapper.pair(request.residual()), request.reason())).map(this::withTag);
     }
 
     @PUT
@@ -186,21 +186,22 @@ public class RiskResource {
             @Valid @NotNull TreatmentRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
         return service.treat(callers.actor(), id, version, request.option(),
-                request.plan().stream().map(RiskMapper::planItem).toList()).map(RiskResource::withTag);
+                request.plan().stream().map(RiskMapper::planItem).toList()).map(this::withTag);
     }
 
     @PUT
     @Path("/{id}/acceptance")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SECURITY_OFFICER, Roles.ADMIN })
-    @Operation(operationId = "acceptRisk", summary = "Accept the residual risk until a date; the caller approves and"
-            + " may not own the risk (If-Match)")
+    @Operation(operationId = "acceptRisk", summary = "Accept the residual risk until a date (at most the methodology's"
+            + " maxAcceptanceDays ahead); the caller approves and may not own the risk (If-Match). A later change of"
+            + " owner, assets, affected properties, threat, vulnerability, assessment or plan voids the acceptance")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RiskView.class)))
     public Uni<Response> accept(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull AcceptanceRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
         return service.accept(callers.actor(), id, version, request.justification(), request.expiresAt())
-                .map(RiskResource::withTag);
+                .map(this::withTag);
     }
 
     @POST
@@ -213,7 +214,7 @@ public class RiskResource {
     public Uni<Response> review(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid ReviewRequest request) {
         Long version = ifMatch == null ? null : Preconditions.ifMatch(ifMatch);
         return service.review(callers.actor(), id, version, request == null ? null : request.comment())
-                .map(RiskResource::withTag);
+                .map(this::withTag);
     }
 
     @POST
@@ -225,7 +226,7 @@ public class RiskResource {
     public Uni<Response> close(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull CloseRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.close(callers.actor(), id, version, request.reason()).map(RiskResource::withTag);
+        return service.close(callers.actor(), id, version, request.reason()).map(this::withTag);
     }
 
     @DELETE
@@ -238,7 +239,11 @@ public class RiskResource {
         return service.delete(callers.actor(), id, version).map(x -> Response.noContent().build());
     }
 
-    private static Response withTag(RiskDetails d) {
-        return Response.ok(RiskMapper.view(d)).tag(String.valueOf(d.risk().version)).build();
+    private Response withTag(RiskDetails d) {
+        return Response.ok(view(d)).tag(String.valueOf(d.risk().version)).build();
+    }
+
+    private RiskView view(RiskDetails d) {
+        return RiskMapper.view(d, service.today());
     }
 }

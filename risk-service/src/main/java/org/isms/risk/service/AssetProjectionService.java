@@ -21,7 +21,8 @@ import org.isms.risk.repository.AssetProjectionRepository;
 
 /**
  * Applies asset events to the projection. Runs inside the inbox's transaction; a payload that lacks
- * what its type promises, or an event that would move an asset to another tenant, is malformed.
+ * what its type promises, or names another asset than the event's subject, is malformed. Every write is
+ * scoped to the event's tenant (the projection's key), so no event reaches another tenant's assets.
  */
 @ApplicationScoped
 public class AssetProjectionService {
@@ -63,15 +64,17 @@ public class AssetProjectionService {
             case EventTypes.ASSET_CLASSIFIED -> {
                 AssetClassified c = read(event, AssetClassified.class);
                 require(c.assetId() != null && c.name() != null && valid(c.effective()), event, "assetId, name, effective");
-                yield assets.effectiveOf(event.tenant(), c.assetId()).chain(was -> written(event,
-                        assets.applyRatings(event, c.assetId(), c.name(), c.effective()))
+                require(c.assetId().toString().equals(event.subject()), event, "assetId equal to the subject");
+                yield assets.effectiveOf(event.tenant(), c.assetId()).chain(was -> assets
+                        .applyRatings(event, c.assetId(), c.name(), c.effective())
                         .chain(() -> was == null || was.equals(c.effective()) ? Uni.createFrom().voidItem()
                                 : flag(event, c.assetId(), ReviewReason.Kind.ASSET_CLASSIFIED,
                                         "classification changed " + changes(was, c.effective()) + " (" + c.name() + ")")));
             }
             case EventTypes.ASSET_DELETED -> {
                 AssetDeleted d = read(event, AssetDeleted.class);
-                require(d.assetId() != null, event, "assetId");
+                require(d.assetId() != null && d.assetId().toString().equals(event.subject()), event,
+                        "assetId equal to the subject");
                 // an asset never known here has no risks: nothing to do
                 yield assets.markDeleted(event, d.assetId()).chain(n -> n == 0 ? Uni.createFrom().voidItem()
                         : flag(event, d.assetId(), ReviewReason.Kind.ASSET_DELETED, "asset " + d.name()
@@ -101,20 +104,11 @@ public class AssetProjectionService {
         }
     }
 
-    private static Uni<Void> written(EventEnvelope event, Uni<Integer> write) {
-        return write.invoke(n -> {
-            if (n == 0) {
-                throw new MalformedEventException("event " + event.id() + " names asset " + event.subject()
-                        + ", which belongs to another tenant than " + event.tenant(), null);
-            }
-        }).replaceWithVoid();
-    }
-
     private Uni<Void> snapshot(EventEnvelope event, AssetSnapshot a) {
         require(a != null && a.assetId() != null && a.name() != null && valid(a.effective()), event,
                 "asset.assetId, asset.name, asset.effective");
         require(a.assetId().toString().equals(event.subject()), event, "asset.assetId equal to the subject");
-        return written(event, assets.applySnapshot(event, a));
+        return assets.applySnapshot(event, a).replaceWithVoid();
     }
 
     private static <T> T read(EventEnvelope event, Class<T> type) {

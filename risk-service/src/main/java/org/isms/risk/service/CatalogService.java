@@ -4,29 +4,34 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.mutiny.Multi;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.isms.platform.directory.UserDirectory;
 import org.isms.platform.error.ConflictException;
 import org.isms.platform.error.ResourceNotFoundException;
 import org.isms.platform.http.Preconditions;
 import org.isms.platform.http.QueryParams;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
+import org.isms.platform.tenancy.Caller;
+import org.isms.platform.time.Clocks;
 import org.isms.risk.domain.CatalogBaseline;
 import org.isms.risk.domain.CatalogEntry;
 import org.isms.risk.domain.CatalogEntry.Kind;
 import org.isms.risk.repository.CatalogRepository;
+import org.isms.risk.messaging.RiskEvents;
 import org.isms.risk.repository.RiskRepository;
 
 /**
  * The threat and vulnerability catalogs. A tenant's catalogs are seeded with {@link CatalogBaseline} the
  * first time it touches them (exactly once, even when two requests race: {@code catalog_seed}'s key decides)
- * and are its own from then on. Reads run in a transaction because the first one may seed.
+ * and are its own from then on. Reads run in a transaction because the first one may seed. Every entry added
+ * (the baseline's too), changed or removed is an event on {@code isms.risk.events}.
  */
 @ApplicationScoped
 public class CatalogService {
@@ -34,10 +39,14 @@ public class CatalogService {
 
     private final CatalogRepository entries;
     private final RiskRepository risks;
+    private final RiskEvents events;
+    private final Clock clock;
 
-    public CatalogService(CatalogRepository entries, RiskRepository risks) {
+    public CatalogService(CatalogRepository entries, RiskRepository risks, RiskEvents events, Clock clock) {
         this.entries = entries;
         this.risks = risks;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** What a client sets of an entry. */
@@ -67,33 +76,41 @@ public class CatalogService {
     }
 
     @WithTransaction
-    public Uni<CatalogEntry> create(String tenant, String by, Kind kind, Draft draft) {
+    public Uni<CatalogEntry> create(Caller by, Kind kind, Draft draft) {
+        String tenant = by.tenant();
         return seed(tenant).chain(() -> requireUnique(tenant, kind, null, draft)).chain(() -> {
             CatalogEntry e = new CatalogEntry();
             e.id = UUID.randomUUID();
             e.tenantId = tenant;
             e.kind = kind;
             e.baseline = false;
-            e.createdBy = by;
+            e.createdBy = name(by);
+            e.createdById = by.id();
             e.createdAt = now();
             apply(e, draft, by);
-            return entries.persistAndFlush(e);
+            return entries.persistAndFlush(e).call(() -> events.catalogEntryAdded(e, by));
         });
     }
 
     @WithTransaction
-    public Uni<CatalogEntry> update(String tenant, String by, Kind kind, UUID id, long version, Draft draft) {
+    public Uni<CatalogEntry> update(Caller by, Kind kind, UUID id, long version, Draft draft) {
+        String tenant = by.tenant();
         return seed(tenant).chain(() -> find(tenant, kind, id)).chain(e -> {
             Preconditions.requireVersion(label(kind), e.version, version);
             return requireUnique(tenant, kind, id, draft).chain(() -> {
+                Draft before = new Draft(e.code, e.name, e.category, e.description);
                 apply(e, draft, by);
-                return Panache.flush().replaceWith(e);
+                if (before.equals(new Draft(e.code, e.name, e.category, e.description))) {
+                    return Uni.createFrom().item(e); // nothing changed: no new version, no event
+                }
+                return Panache.flush().call(() -> events.catalogEntryChanged(e, by)).replaceWith(e);
             });
         });
     }
 
     @WithTransaction
-    public Uni<Void> delete(String tenant, Kind kind, UUID id, long version) {
+    public Uni<Void> delete(Caller by, Kind kind, UUID id, long version) {
+        String tenant = by.tenant();
         return seed(tenant).chain(() -> find(tenant, kind, id)).chain(e -> {
             Preconditions.requireVersion(label(kind), e.version, version);
             return risks.refersTo(id).chain(used -> {
@@ -101,7 +118,7 @@ public class CatalogService {
                     throw new ConflictException(label(kind) + " " + e.code + " is named by risks of the register;"
                             + " change those risks first");
                 }
-                return entries.delete(e);
+                return entries.delete(e).chain(() -> Panache.flush()).chain(() -> events.catalogEntryRemoved(e, by));
             });
         });
     }
@@ -157,24 +174,40 @@ public class CatalogService {
                         e.createdAt = e.updatedAt = now;
                         return e;
                     }).toList();
-                    return entries.persist(baseline.stream()).chain(Panache::flush);
+                    return entries.persist(baseline.stream()).chain(Panache::flush)
+                            .chain(() -> Multi.createFrom().iterable(baseline)
+                                    .onItem().transformToUniAndConcatenate(e -> events.catalogEntryAdded(e, null))
+                                    .collect().last());
                 }));
     }
 
-    private static void apply(CatalogEntry e, Draft d, String by) {
-        e.code = d.code().strip();
-        e.name = d.name().strip();
-        e.category = d.category().strip();
-        e.description = d.description() == null || d.description().isBlank() ? null : d.description().strip();
-        e.updatedBy = by;
+    private void apply(CatalogEntry e, Draft d, Caller by) {
+        String code = d.code().strip();
+        String name = d.name().strip();
+        String category = d.category().strip();
+        String description = d.description() == null || d.description().isBlank() ? null : d.description().strip();
+        if (code.equals(e.code) && name.equals(e.name) && category.equals(e.category)
+                && java.util.Objects.equals(description, e.description)) {
+            return;
+        }
+        e.code = code;
+        e.name = name;
+        e.category = category;
+        e.description = description;
+        e.updatedBy = name(by);
+        e.updatedById = by.id();
         e.updatedAt = now();
+    }
+
+    private static String name(Caller by) {
+        return UserDirectory.normalize(by.name());
     }
 
     static String label(Kind kind) {
         return kind == Kind.THREAT ? "threat" : "vulnerability";
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return Clocks.now(clock);
     }
 }

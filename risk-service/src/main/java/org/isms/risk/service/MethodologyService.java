@@ -7,16 +7,18 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.FlushMode;
+import org.isms.platform.directory.UserDirectory;
 import org.isms.platform.error.ConflictException;
 import org.isms.platform.error.InvalidInputException;
 import org.isms.platform.error.ResourceNotFoundException;
 import org.isms.platform.http.Preconditions;
+import org.isms.platform.tenancy.Caller;
+import org.isms.platform.time.Clocks;
 import org.isms.risk.domain.Methodology;
 import org.isms.risk.domain.Risk;
 import org.isms.risk.domain.RiskLevel;
@@ -28,8 +30,9 @@ import org.isms.risk.repository.RiskRepository;
 
 /**
  * The tenants' risk assessment methods. A tenant without one of its own uses {@link Methodology#defaults()}
- * as version 0. A change is a new version; it re-rates every open risk in the same transaction, and each
- * risk whose level moves gets an {@code isms.risk.assessed.v1} saying why.
+ * as version 0. A change is a new version ({@code isms.methodology.changed.v1}); it re-rates every open risk
+ * in the same transaction, each risk whose level moves gets an {@code isms.risk.assessed.v1} saying why, and
+ * an accepted risk whose level moved loses its acceptance (it was an acceptance of another level).
  */
 @ApplicationScoped
 public class MethodologyService {
@@ -40,18 +43,20 @@ public class MethodologyService {
     private final RiskRepository risks;
     private final ImpactProposals proposals;
     private final RiskEvents events;
+    private final Clock clock;
 
     public MethodologyService(MethodologyRepository methodologies, RiskRepository risks, ImpactProposals proposals,
-            RiskEvents events) {
+            RiskEvents events, Clock clock) {
         this.methodologies = methodologies;
         this.risks = risks;
         this.proposals = proposals;
         this.events = events;
+        this.clock = clock;
     }
 
     /** A version of a tenant's methodology; {@code changedBy} is null for the built-in default. */
-    public record Current(int version, Methodology methodology, String changedBy, OffsetDateTime changedAt,
-            String reason) {
+    public record Current(int version, Methodology methodology, String changedBy, String changedById,
+            OffsetDateTime changedAt, String reason) {
     }
 
     @WithSession
@@ -63,7 +68,7 @@ public class MethodologyService {
     public Uni<List<Current>> versions(String tenant) {
         return methodologies.versions(tenant).map(rows -> {
             List<Current> all = new ArrayList<>(rows.stream().map(MethodologyService::current).toList());
-            all.add(new Current(0, Methodology.defaults(), null, null, "built-in default"));
+            all.add(new Current(0, Methodology.defaults(), null, null, null, "built-in default"));
             return all;
         });
     }
@@ -71,7 +76,7 @@ public class MethodologyService {
     @WithSession
     public Uni<Current> version(String tenant, int version) {
         if (version == 0) {
-            return Uni.createFrom().item(new Current(0, Methodology.defaults(), null, null, "built-in default"));
+            return Uni.createFrom().item(new Current(0, Methodology.defaults(), null, null, null, "built-in default"));
         }
         return methodologies.version(tenant, version).map(row -> {
             if (row == null) {
@@ -84,25 +89,29 @@ public class MethodologyService {
     /** The current version, inside the caller's session. */
     public Uni<Current> current(String tenant) {
         return methodologies.current(tenant).map(row -> row == null
-                ? new Current(0, Methodology.defaults(), null, null, "built-in default")
+                ? new Current(0, Methodology.defaults(), null, null, null, "built-in default")
                 : current(row));
     }
 
     @WithTransaction
-    public Uni<Current> change(String tenant, String by, long expectedVersion, Methodology next, String reason) {
+    public Uni<Current> change(Caller by, long expectedVersion, Methodology next, String reason) {
         var faults = next.faults();
         if (!faults.isEmpty()) {
             throw new InvalidInputException("the methodology cannot be used: " + faults.get(0).field() + " "
                     + faults.get(0).message() + (faults.size() > 1 ? " (and " + (faults.size() - 1) + " more)" : ""),
                     faults);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        String tenant = by.tenant();
+        String name = UserDirectory.normalize(by.name());
+        OffsetDateTime now = Clocks.now(clock);
         return risks.lockTenant(tenant).chain(() -> current(tenant)).chain(cur -> {
             Preconditions.requireVersion("The risk methodology", cur.version(), expectedVersion);
             int version = cur.version() + 1;
+            String why = "methodology changed to version " + version
+                    + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
             return risks.open(tenant).chain(open -> {
                 requireScalesFit(open, next);
-                return methodologies.insert(tenant, new Row(version, StoredJson.write(next), by, now, reason))
+                return methodologies.insert(tenant, new Row(version, StoredJson.write(next), name, by.id(), now, reason))
                         .chain(() -> proposals.assetsOf(tenant, open))
                         .chain(assets -> {
                             List<Rerated> moved = new ArrayList<>();
@@ -111,26 +120,29 @@ public class MethodologyService {
                                 boolean changed = r.rate(next, version);
                                 r.proposedImpact = proposals.propose(next, r, assets);
                                 if (changed) {
-                                    r.updatedBy = by;
+                                    Risk.Voided voided = r.level != before ? r.voidAcceptance(why, now) : null;
+                                    r.updatedBy = name;
+                                    r.updatedById = by.id();
                                     r.updatedAt = now;
-                                    moved.add(new Rerated(r, before));
+                                    moved.add(new Rerated(r, before, voided));
                                 }
                             }
-                            String why = "methodology changed to version " + version
-                                    + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
                             // flushed once; the event inserts must not flush (dirty-check) every re-rated risk again
                             return Panache.flush().chain(Panache::getSession)
                                     .invoke(session -> session.setFlushMode(FlushMode.COMMIT))
+                                    .chain(() -> events.methodologyChanged(tenant, version, next, reason, moved.size(), by))
                                     .chain(() -> Multi.createFrom().iterable(moved)
-                                    .onItem().transformToUniAndConcatenate(m -> events.assessed(m.risk(), m.before(), why, by))
+                                    .onItem().transformToUniAndConcatenate(m -> events.assessed(m.risk(), m.before(), why, by)
+                                            .chain(() -> m.voided() == null ? Uni.createFrom().voidItem()
+                                                    : events.acceptanceVoided(m.risk(), m.voided(), why, by)))
                                     .collect().last());
                         })
-                        .map(x -> new Current(version, next, by, now, reason));
+                        .map(x -> new Current(version, next, name, by.id(), now, reason));
             });
         });
     }
 
-    private record Rerated(Risk risk, RiskLevel before) {
+    private record Rerated(Risk risk, RiskLevel before, Risk.Voided voided) {
     }
 
     /** A risk assessed at a likelihood or impact the new scales lack cannot be re-rated: refuse, naming them. */
@@ -150,6 +162,6 @@ public class MethodologyService {
 
     private static Current current(Row row) {
         return new Current(row.version(), StoredJson.read(row.definition(), DEFINITION), row.changedBy(),
-                row.changedAt(), row.reason());
+                row.changedById(), row.changedAt(), row.reason());
     }
 }

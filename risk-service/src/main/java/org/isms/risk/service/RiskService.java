@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.hibernate.FlushMode;
+import org.isms.platform.directory.UserDirectory;
 import org.isms.platform.error.ConflictException;
 import org.isms.platform.error.ForbiddenActionException;
 import org.isms.platform.error.InvalidInputException;
@@ -28,6 +31,7 @@ import org.isms.platform.http.Preconditions;
 import org.isms.platform.http.QueryParams;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
+import org.isms.platform.time.Clocks;
 import org.isms.risk.domain.AnnexA;
 import org.isms.risk.domain.AssetProjection;
 import org.isms.risk.domain.CatalogEntry.Kind;
@@ -46,6 +50,11 @@ import org.isms.risk.service.MethodologyService.Current;
 /**
  * The register's use cases. Every write takes the tenant's register lock, checks who may do it, changes
  * the risk under the current methodology and writes its event to the outbox, in one transaction.
+ *
+ * <p>Segregation of duties: an acceptance is approved by an officer or admin who does not own the risk (by
+ * stable user id), and it holds only for what was accepted. A later change of the owner, the assets, the
+ * affected properties, the threat or vulnerability, the assessment or the treatment plan voids it: the risk
+ * goes back to treatment, is flagged for review with the reason, and {@code acceptance-voided} says so.
  */
 @ApplicationScoped
 public class RiskService {
@@ -56,14 +65,18 @@ public class RiskService {
     private final CatalogService catalogs;
     private final MethodologyService methodologies;
     private final RiskEvents events;
+    private final UserDirectory directory;
+    private final Clock clock;
 
     public RiskService(RiskRepository risks, AssetProjectionRepository assets, CatalogService catalogs,
-            MethodologyService methodologies, RiskEvents events) {
+            MethodologyService methodologies, RiskEvents events, UserDirectory directory, Clock clock) {
         this.risks = risks;
         this.assets = assets;
         this.catalogs = catalogs;
         this.methodologies = methodologies;
         this.events = events;
+        this.directory = directory;
+        this.clock = clock;
     }
 
     /** What a client sets of a risk (create and replace). */
@@ -172,43 +185,67 @@ public class RiskService {
 
     @WithTransaction
     public Uni<RiskDetails> create(Actor actor, Draft draft) {
-        requireOwnership(actor, draft.owner(), "create a risk owned by " + draft.owner());
+        String owner = UserDirectory.normalize(draft.owner());
+        requireOwnership(actor, owner, "create a risk owned by " + owner);
         OffsetDateTime now = now();
         return risks.lockTenant(actor.tenant()).chain(() -> checkReferences(actor.tenant(), draft))
-                .chain(found -> methodologies.current(actor.tenant()).chain(cur -> {
-                    Risk r = new Risk();
-                    r.id = UUID.randomUUID();
-                    r.tenantId = actor.tenant();
-                    r.status = RiskStatus.IDENTIFIED;
-                    r.controlIds = new String[0];
-                    r.reviewReasons = "[]";
-                    r.createdBy = actor.name();
-                    r.createdAt = now;
-                    apply(r, draft, actor.name(), now);
-                    r.proposedImpact = ImpactProposals.propose(cur.methodology(), draft.cia(), found);
-                    r.rate(cur.methodology(), cur.version());
-                    return risks.persistAndFlush(r).chain(() -> events.identified(r, actor.name()))
-                            .replaceWith(new RiskDetails(r, found));
-                }));
+                .chain(found -> ownerIdOf(actor, owner).chain(ownerId -> methodologies.current(actor.tenant())
+                        .chain(cur -> {
+                            Risk r = new Risk();
+                            r.id = UUID.randomUUID();
+                            r.tenantId = actor.tenant();
+                            r.status = RiskStatus.IDENTIFIED;
+                            r.controlIds = new String[0];
+                            r.reviewReasons = "[]";
+                            r.createdBy = actor.name();
+                            r.createdById = actor.id();
+                            r.createdAt = now;
+                            apply(r, draft, owner, ownerId);
+                            touch(r, actor, now);
+                            r.proposedImpact = ImpactProposals.propose(cur.methodology(), draft.cia(), found);
+                            r.rate(cur.methodology(), cur.version());
+                            return risks.persistAndFlush(r).chain(() -> events.identified(r, actor.caller()))
+                                    .replaceWith(new RiskDetails(r, found));
+                        })));
     }
 
+    /**
+     * Replaces the descriptive fields and the scope. A change of scope (owner, assets, affected properties,
+     * threat, vulnerability) voids an acceptance: what was accepted is no longer what the risk is.
+     */
     @WithTransaction
     public Uni<RiskDetails> update(Actor actor, UUID id, long version, Draft draft) {
+        String owner = UserDirectory.normalize(draft.owner());
         return write(actor, id, version, r -> {
-            requireOwnership(actor, draft.owner(), "give the risk to " + draft.owner());
+            requireOwnership(actor, owner, "give the risk to " + owner);
             requireOpen(r, "changed");
-            return checkReferences(actor.tenant(), draft).chain(found -> methodologies.current(actor.tenant())
-                    .chain(cur -> {
-                        apply(r, draft, actor.name(), now());
+            return checkReferences(actor.tenant(), draft).chain(found -> ownerIdOf(actor, owner)
+                    .chain(ownerId -> methodologies.current(actor.tenant()).chain(cur -> {
+                        Map<String, Object> before = describe(r);
+                        Risk.Scope scope = r.scope();
+                        apply(r, draft, owner, owner.equals(r.owner) && r.ownerId != null ? r.ownerId : ownerId);
                         r.proposedImpact = ImpactProposals.propose(cur.methodology(), draft.cia(), found);
-                        return Panache.flush().replaceWith(new RiskDetails(r, found));
-                    }));
+                        List<String> changed = describe(r).entrySet().stream()
+                                .filter(e -> !java.util.Objects.equals(before.get(e.getKey()), e.getValue()))
+                                .map(Map.Entry::getKey).toList();
+                        if (changed.isEmpty()) {
+                            return Uni.createFrom().item(new RiskDetails(r, found));
+                        }
+                        OffsetDateTime now = now();
+                        touch(r, actor, now);
+                        List<String> scopeChanges = scope.changesTo(r.scope());
+                        String why = String.join(", ", scopeChanges) + " changed";
+                        Risk.Voided voided = scopeChanges.isEmpty() ? null : r.voidAcceptance(why, now);
+                        return Panache.flush().chain(() -> events.updated(r, changed, actor.caller()))
+                                .chain(() -> voided(r, voided, why, actor))
+                                .replaceWith(new RiskDetails(r, found));
+                    })));
         });
     }
 
     /**
      * Sets the inherent (and optionally residual) likelihood and impact under the current methodology.
-     * IDENTIFIED becomes ASSESSED; a residual level that moves voids an acceptance.
+     * IDENTIFIED becomes ASSESSED; an assessment that changes what was accepted voids the acceptance.
      */
     @WithTransaction
     public Uni<RiskDetails> assess(Actor actor, UUID id, long version, Assessment a) {
@@ -232,23 +269,25 @@ public class RiskService {
                             + cur.version() + "): " + faults.get(0).field() + " " + faults.get(0).message(), faults);
                 }
                 RiskLevel before = r.level;
-                RiskLevel residualBefore = r.residualLevel;
+                String assessedBefore = assessment(r);
                 r.setInherent(m.rate(a.inherent().likelihood(), impact));
                 r.setResidual(a.residual() == null ? null : m.rate(a.residual().likelihood(), a.residual().impact()));
                 r.rate(m, cur.version());
+                String assessedNow = assessment(r);
+                OffsetDateTime now = now();
+                String why = "assessment changed " + assessedBefore + "→" + assessedNow;
+                Risk.Voided voided = assessedBefore.equals(assessedNow) ? null : r.voidAcceptance(why, now);
                 if (r.status == RiskStatus.IDENTIFIED) {
                     r.status = RiskStatus.ASSESSED;
-                } else if (r.status == RiskStatus.ACCEPTED && r.residualLevel != residualBefore) {
-                    r.clearAcceptance(); // the acceptance was of another level
-                    r.status = RiskStatus.TREATMENT_PLANNED;
                 }
                 if (r.treatmentOption != null) {
                     r.status = r.treatmentStatus();
                 }
-                r.nextReviewDue = m.reviewDue(r.level, LocalDate.now(ZoneOffset.UTC));
-                touch(r, actor.name());
+                r.nextReviewDue = m.reviewDue(r.level, today());
+                touch(r, actor, now);
                 String reason = a.reason() == null || a.reason().isBlank() ? "assessed" : a.reason().strip();
-                return flushed(r).call(() -> events.assessed(r, before, reason, actor.name()));
+                return flushed(r).call(() -> events.assessed(r, before, reason, actor.caller()))
+                        .call(() -> voided(r, voided, why, actor));
             });
         });
     }
@@ -280,32 +319,35 @@ public class RiskService {
             boolean replanned = r.treatmentOption != option || !r.plan().equals(plan);
             r.treatmentOption = option;
             r.setPlan(plan);
-            if (r.status == RiskStatus.ACCEPTED && replanned) {
-                r.clearAcceptance(); // accepted was the old plan
-            }
-            if (r.status != RiskStatus.ACCEPTED || replanned) {
+            OffsetDateTime now = now();
+            String why = "treatment plan changed (" + option + ")";
+            Risk.Voided voided = replanned ? r.voidAcceptance(why, now) : null;
+            if (r.status != RiskStatus.ACCEPTED) {
                 r.status = RiskStatus.TREATMENT_PLANNED;
             }
             r.status = r.treatmentStatus();
-            touch(r, actor.name());
-            return flushed(r).call(() -> events.treatmentPlanned(r, actor.name()));
+            touch(r, actor, now);
+            return flushed(r).call(() -> events.treatmentPlanned(r, actor.caller()))
+                    .call(() -> voided(r, voided, why, actor));
         });
     }
 
     /**
      * Records the approval of the residual risk. Only an officer or admin who does not own the risk
-     * approves, only a risk whose plan retains it or leaves it above appetite, until {@code expiresAt}.
+     * approves, only a risk whose plan retains it or leaves it above appetite, until {@code expiresAt}: in the
+     * future and no further ahead than the methodology's {@code maxAcceptanceDays}.
      */
     @WithTransaction
     public Uni<RiskDetails> accept(Actor actor, UUID id, long version, String justification, OffsetDateTime expiresAt) {
         if (!actor.officer()) {
             throw new ForbiddenActionException("only a security officer or an ISMS admin may accept a risk");
         }
-        if (!expiresAt.isAfter(OffsetDateTime.now())) {
+        OffsetDateTime now = now();
+        if (!expiresAt.isAfter(now)) {
             throw new InvalidInputException("expiresAt", "must be in the future");
         }
         return write(actor, id, version, r -> {
-            if (actor.name().equals(r.owner)) {
+            if (r.ownedBy(actor.id(), actor.name())) {
                 throw new ForbiddenActionException("the approver of an acceptance may not be the risk's owner ("
                         + r.owner + "); another security officer or admin must approve");
             }
@@ -314,13 +356,18 @@ public class RiskService {
                 throw new ConflictException("there is nothing to accept: the risk stands at " + r.level
                         + ", within the appetite, and its treatment option is " + r.treatmentOption);
             }
-            r.acceptanceApprover = actor.name();
-            r.acceptanceJustification = justification.strip();
-            r.acceptanceExpiresAt = expiresAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            r.acceptedAt = now();
-            r.status = RiskStatus.ACCEPTED;
-            touch(r, actor.name());
-            return flushed(r).call(() -> events.accepted(r));
+            return methodologies.current(actor.tenant()).chain(cur -> {
+                int cap = cur.methodology().acceptanceCapDays();
+                OffsetDateTime latest = now.plusDays(cap);
+                if (expiresAt.isAfter(latest)) {
+                    throw new InvalidInputException("expiresAt", "must be at most " + cap + " days ahead (the methodology's"
+                            + " maxAcceptanceDays), by " + latest.truncatedTo(ChronoUnit.SECONDS) + "; accept again then");
+                }
+                r.accept(actor.name(), actor.id(), justification.strip(),
+                        expiresAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), now);
+                touch(r, actor, now);
+                return flushed(r).call(() -> events.accepted(r));
+            });
         });
     }
 
@@ -331,11 +378,11 @@ public class RiskService {
             requireOpen(r, "reviewed");
             return methodologies.current(actor.tenant()).chain(cur -> {
                 OffsetDateTime now = now();
-                r.clearReview(actor.name(), now);
+                r.clearReview(actor.name(), actor.id(), now);
                 if (r.level != null) {
-                    r.nextReviewDue = cur.methodology().reviewDue(r.level, now.toLocalDate());
+                    r.nextReviewDue = cur.methodology().reviewDue(r.level, today());
                 }
-                touch(r, actor.name());
+                touch(r, actor, now);
                 String text = comment == null || comment.isBlank() ? null : comment.strip();
                 return flushed(r).call(() -> events.reviewed(r, text));
             });
@@ -349,22 +396,20 @@ public class RiskService {
                     RiskStatus.TREATED, RiskStatus.ACCEPTED);
             r.status = RiskStatus.CLOSED;
             r.closedReason = reason.strip();
-            touch(r, actor.name());
-            return flushed(r).call(() -> events.closed(r, r.closedReason, actor.name()));
+            touch(r, actor, now());
+            return flushed(r).call(() -> events.closed(r, r.closedReason, actor.caller()));
         });
     }
 
-    /** Removes a risk from the register (entered by mistake); others close it instead. */
+    /**
+     * Removes a risk from the register (entered by mistake); others close it instead. The delete is flushed
+     * first, then {@code isms.risk.deleted.v1} carries the risk as it was, at its final version.
+     */
     @WithTransaction
     public Uni<Void> delete(Actor actor, UUID id, long version) {
-        return write(actor, id, version, r -> {
-            String reason = "deleted from the register by " + actor.name();
-            RiskStatus was = r.status;
-            r.status = RiskStatus.CLOSED;
-            Uni<Void> event = was == RiskStatus.CLOSED ? Uni.createFrom().voidItem()
-                    : events.closed(r, reason, actor.name());
-            return event.chain(() -> risks.delete(r)).replaceWith(new RiskDetails(r, List.of()));
-        }).replaceWithVoid();
+        return write(actor, id, version, r -> risks.delete(r).chain(() -> Panache.flush())
+                .chain(() -> events.deleted(r, actor.caller())).replaceWith(new RiskDetails(r, List.of())))
+                .replaceWithVoid();
     }
 
     // -------------------------------------------------------------------------------- from events, schedules
@@ -408,8 +453,8 @@ public class RiskService {
      */
     @WithTransaction
     public Uni<Integer> expireAcceptances(int batch) {
-        return risks.claimExpiredAcceptances(batch).chain(list -> {
-            OffsetDateTime now = now();
+        OffsetDateTime now = now();
+        return risks.claimExpiredAcceptances(now, batch).chain(list -> {
             List<ExpiredAcceptance> expired = new ArrayList<>();
             for (Risk r : list) {
                 OffsetDateTime at = r.acceptanceExpiresAt;
@@ -434,8 +479,8 @@ public class RiskService {
     /** Flags open risks whose review date has passed, once per due date; same claiming as above. */
     @WithTransaction
     public Uni<Integer> flagOverdueReviews(int batch) {
-        return risks.claimOverdueReviews(batch).chain(list -> {
-            OffsetDateTime now = now();
+        OffsetDateTime now = now();
+        return risks.claimOverdueReviews(today(), batch).chain(list -> {
             List<ReviewReason> reasons = new ArrayList<>();
             for (Risk r : list) {
                 ReviewReason reason = new ReviewReason(ReviewReason.Kind.REVIEW_OVERDUE,
@@ -452,21 +497,70 @@ public class RiskService {
 
     // ----------------------------------------------------------------------------------------------- helpers
 
+    /**
+     * Loads the risk under the tenant's lock, checks the version and who may change it, then applies the
+     * change. An owner named before they were known to the ISMS gets their stable id here, once they are.
+     */
     private Uni<RiskDetails> write(Actor actor, UUID id, Long version, Function<Risk, Uni<RiskDetails>> change) {
-        return risks.lockTenant(actor.tenant()).chain(() -> find(actor.tenant(), id)).chain(r -> {
+        // every change flushes itself before writing its events: no query in between may flush half of it (a
+        // bound owner id, say) and make one request two versions
+        return Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
+                .chain(() -> risks.lockTenant(actor.tenant())).chain(() -> find(actor.tenant(), id)).chain(r -> {
             if (version != null) {
                 Preconditions.requireVersion("Risk " + id, r.version, version);
             }
-            requireOwnership(actor, r.owner, "change a risk owned by " + r.owner);
-            return change.apply(r);
+            return bindOwner(r).chain(() -> {
+                if (!actor.officer() && !r.ownedBy(actor.id(), actor.name())) {
+                    throw new ForbiddenActionException("a risk owner acts on their own risks only; " + actor.name()
+                            + " may not change a risk owned by " + r.owner);
+                }
+                return change.apply(r);
+            });
         });
     }
 
+    /** A risk owner may only name themselves as the owner; officers and admins name anyone. */
     private static void requireOwnership(Actor actor, String owner, String what) {
         if (!actor.officer() && !actor.name().equals(owner)) {
             throw new ForbiddenActionException("a risk owner acts on their own risks only; " + actor.name()
                     + " may not " + what);
         }
+    }
+
+    /** The stable id of the named owner: the caller's own when they name themselves, else the directory's (or null). */
+    private Uni<String> ownerIdOf(Actor actor, String owner) {
+        return owner.equals(actor.name()) ? Uni.createFrom().item(actor.id()) : directory.idOf(actor.tenant(), owner);
+    }
+
+    private Uni<Void> bindOwner(Risk r) {
+        if (r.ownerId != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return directory.idOf(r.tenantId, r.owner).invoke(ownerId -> r.ownerId = ownerId).replaceWithVoid();
+    }
+
+    /** The acceptance-voided event, when an acceptance was voided. */
+    private Uni<Void> voided(Risk r, Risk.Voided voided, String why, Actor actor) {
+        return voided == null ? Uni.createFrom().voidItem() : events.acceptanceVoided(r, voided, why, actor.caller());
+    }
+
+    /** The assessed numbers, as the acceptance compares them ("L4×I5 / residual L2×I3"). */
+    private static String assessment(Risk r) {
+        return (r.inherentLikelihood == null ? "none" : "L" + r.inherentLikelihood + "×I" + r.inherentImpact)
+                + (r.residualLikelihood == null ? "" : " / residual L" + r.residualLikelihood + "×I" + r.residualImpact);
+    }
+
+    /** The fields a PUT replaces, to tell which changed. */
+    private static Map<String, Object> describe(Risk r) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("title", r.title);
+        m.put("description", r.description);
+        m.put("assetIds", List.of(r.assetIds));
+        m.put("threatId", r.threatId);
+        m.put("vulnerabilityId", r.vulnerabilityId);
+        m.put("owner", r.owner);
+        m.put("cia", List.of(r.cia));
+        return m;
     }
 
     private static void requireOpen(Risk r, String what) {
@@ -530,21 +624,21 @@ public class RiskService {
         });
     }
 
-    private static void apply(Risk r, Draft d, String by, OffsetDateTime now) {
+    private static void apply(Risk r, Draft d, String owner, String ownerId) {
         r.title = d.title().strip();
         r.description = d.description() == null || d.description().isBlank() ? null : d.description().strip();
         r.assetIds = new LinkedHashSet<>(d.assetIds()).stream().map(UUID::toString).toArray(String[]::new);
         r.threatId = d.threatId();
         r.vulnerabilityId = d.vulnerabilityId();
-        r.owner = d.owner().strip();
+        r.owner = owner;
+        r.ownerId = ownerId;
         r.cia = List.of("C", "I", "A").stream().filter(d.cia()::contains).toArray(String[]::new);
-        r.updatedBy = by;
-        r.updatedAt = now;
     }
 
-    private static void touch(Risk r, String by) {
-        r.updatedBy = by;
-        r.updatedAt = now();
+    private static void touch(Risk r, Actor actor, OffsetDateTime now) {
+        r.updatedBy = actor.name();
+        r.updatedById = actor.id();
+        r.updatedAt = now;
     }
 
     private Uni<RiskDetails> flushed(Risk r) {
@@ -571,7 +665,7 @@ public class RiskService {
         });
     }
 
-    private static String where(Filter f, Map<String, Object> params) {
+    private String where(Filter f, Map<String, Object> params) {
         List<String> parts = new ArrayList<>();
         if (f.level() != null) {
             parts.add("level = :level");
@@ -583,7 +677,7 @@ public class RiskService {
         }
         if (f.owner() != null && !f.owner().isBlank()) {
             parts.add("owner = :owner");
-            params.put("owner", f.owner().strip());
+            params.put("owner", UserDirectory.normalize(f.owner()));
         }
         if (f.assetId() != null) {
             parts.add("array_contains(assetIds, :asset)");
@@ -600,7 +694,7 @@ public class RiskService {
         if (f.overdue() != null) {
             parts.add(f.overdue() ? "(status <> 'CLOSED' and nextReviewDue < :today)"
                     : "(status = 'CLOSED' or nextReviewDue is null or nextReviewDue >= :today)");
-            params.put("today", LocalDate.now(ZoneOffset.UTC));
+            params.put("today", Clocks.today(clock));
         }
         if (f.q() != null && !f.q().isBlank()) {
             parts.add("(lower(title) like :q escape '\\' or lower(description) like :q escape '\\')");
@@ -609,7 +703,12 @@ public class RiskService {
         return String.join(" and ", parts);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return Clocks.now(clock);
+    }
+
+    /** Today (UTC), for due dates and the overdue filter. */
+    public LocalDate today() {
+        return Clocks.today(clock);
     }
 }

@@ -33,10 +33,14 @@ public record EventEnvelope(String id, String type, String source, String subjec
         Objects.requireNonNull(data, "data");
     }
 
-    /** A new event with a fresh id, stamped now. */
-    public static EventEnvelope of(String type, String source, String subject, String tenant, Object payload) {
+    /**
+     * A new event with a fresh id. {@code time} is when the state change happened, read by the caller from
+     * its clock (the same instant it stamps the change with); it is kept in UTC.
+     */
+    public static EventEnvelope of(String type, String source, String subject, String tenant, OffsetDateTime time,
+            Object payload) {
         return new EventEnvelope(UUID.randomUUID().toString(), type, source, subject,
-                OffsetDateTime.now(ZoneOffset.UTC), tenant, EventJson.toTree(payload));
+                time.withOffsetSameInstant(ZoneOffset.UTC), tenant, EventJson.toTree(payload));
     }
 
     /** The data read as the payload record of this type. */

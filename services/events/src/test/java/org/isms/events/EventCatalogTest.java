@@ -37,6 +37,31 @@ class EventCatalogTest {
                 })
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(documented).isEqualTo(coded);
+        // and every constant has its topic in the routing map
+        assertThat(new TreeSet<>(EventTypes.all())).isEqualTo(coded);
+    }
+
+    @Test
+    void shouldDocumentEachTypeOnTheTopicItIsRoutedTo() throws IOException {
+        String doc = Files.readString(ASYNCAPI);
+        // each channel block: "address: <topic>" followed by the message refs it carries
+        Matcher channel = Pattern.compile("(?ms)^  \\w+:\\n    address: (isms\\.[a-z]+\\.events)\\n(.*?)(?=^  \\w+:\\n|^operations:)")
+                .matcher(doc);
+        java.util.Map<String, String> refs = new java.util.HashMap<>();
+        while (channel.find()) {
+            Matcher ref = Pattern.compile("#/components/messages/(\\w+)").matcher(channel.group(2));
+            while (ref.find()) {
+                refs.put(ref.group(1), channel.group(1));
+            }
+        }
+        Matcher message = Pattern.compile("(?m)^    (\\w+):\\n      name: (isms\\.[a-z-]+\\.[a-z-]+\\.v\\d+)").matcher(doc);
+        int checked = 0;
+        while (message.find()) {
+            assertThat(refs.get(message.group(1))).as("channel of " + message.group(2))
+                    .isEqualTo(EventTypes.topicOf(message.group(2)));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(EventTypes.all().size());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.isms.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.isms.events.asset.AssetClassified;
@@ -15,9 +16,9 @@ class EventEnvelopeTest {
     void shouldRoundTripPayloadThroughJson() {
         UUID asset = UUID.randomUUID();
         var payload = new AssetClassified(asset, "CRM", new Cia(2, 2, 2), new Cia(4, 2, 2), new Cia(2, 2, 2),
-                new Cia(4, 2, 2), "holds customer data", null, "officer");
-        EventEnvelope event = EventEnvelope.of(EventTypes.ASSET_CLASSIFIED, "/isms/asset-service",
-                asset.toString(), "acme", payload);
+                new Cia(4, 2, 2), "holds customer data", null, "officer", "f3c1d6e2-officer");
+        EventEnvelope event = EventEnvelope.of(EventTypes.ASSET_CLASSIFIED, Sources.ASSET_SERVICE,
+                asset.toString(), "acme", OffsetDateTime.parse("2026-03-01T10:15:30+02:00"), payload);
 
         String json = EventJson.write(event.data());
         EventEnvelope read = new EventEnvelope(event.id(), event.type(), event.source(), event.subject(),
@@ -25,6 +26,7 @@ class EventEnvelopeTest {
 
         assertThat(read.dataAs(AssetClassified.class)).isEqualTo(payload);
         assertThat(read.dataAs(AssetClassified.class).current().max()).isEqualTo(4);
+        assertThat(read.time()).isEqualTo(OffsetDateTime.parse("2026-03-01T08:15:30Z")); // kept in UTC
     }
 
     @Test
@@ -45,17 +47,31 @@ class EventEnvelopeTest {
 
     @Test
     void shouldRequireEveryAttribute() {
-        assertThatThrownBy(() -> EventEnvelope.of(EventTypes.ASSET_DELETED, "/isms/asset-service", " ", "acme",
+        OffsetDateTime t = OffsetDateTime.parse("2026-03-01T08:15:30Z");
+        assertThatThrownBy(() -> EventEnvelope.of(EventTypes.ASSET_DELETED, Sources.ASSET_SERVICE, " ", "acme", t,
                 List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subject");
-        assertThatThrownBy(() -> EventEnvelope.of(EventTypes.ASSET_DELETED, "/isms/asset-service", "a1", null,
+        assertThatThrownBy(() -> EventEnvelope.of(EventTypes.ASSET_DELETED, Sources.ASSET_SERVICE, "a1", null, t,
                 List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant");
     }
 
     @Test
-    void shouldPlaceEachTypeOnItsServiceTopic() {
+    void shouldPlaceEachTypeOnTheTopicTheMapNames() {
         assertThat(EventTypes.topicOf(EventTypes.ASSET_CLASSIFIED)).isEqualTo(Topics.ASSET_EVENTS);
         assertThat(EventTypes.topicOf(EventTypes.RISK_ACCEPTANCE_EXPIRED)).isEqualTo(Topics.RISK_EVENTS);
+        // aggregates without a topic of their own go on their service's topic, by the map, not by their name
+        assertThat(EventTypes.topicOf(EventTypes.METHODOLOGY_CHANGED)).isEqualTo(Topics.RISK_EVENTS);
+        assertThat(EventTypes.topicOf(EventTypes.CATALOG_ENTRY_REMOVED)).isEqualTo(Topics.RISK_EVENTS);
         assertThat(Topics.dlq("risk")).isEqualTo("isms.risk.dlq");
+        // a well-formed name nobody listed is refused, not sent to isms.soa.events (a topic nobody created)
+        assertThatThrownBy(() -> EventTypes.topicOf("isms.soa.published.v1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no topic");
         assertThatThrownBy(() -> EventTypes.topicOf("com.example.x.v1")).isInstanceOf(IllegalArgumentException.class);
+        // every type goes on a topic the stack creates, owned by a service
+        assertThat(EventTypes.TOPICS.values()).allSatisfy(topic -> {
+            assertThat(Topics.ALL).contains(topic);
+            assertThat(Topics.ownerOf(topic)).startsWith("/isms/");
+        });
+        assertThat(Topics.ownerOf(Topics.ASSET_EVENTS)).isEqualTo(Sources.ASSET_SERVICE);
+        assertThat(Topics.ownerOf(Topics.dlq("asset"))).isNull();
     }
 }

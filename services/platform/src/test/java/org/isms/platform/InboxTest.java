@@ -34,7 +34,7 @@ class InboxTest {
 
     static EventEnvelope event() {
         return EventEnvelope.of("isms.note.created.v1", "/isms/platform-test", UUID.randomUUID().toString(), "acme",
-                Map.of("text", "x"));
+                OffsetDateTime.now(), Map.of("text", "x"));
     }
 
     boolean process(String consumer, EventEnvelope event, java.util.function.Supplier<Uni<Void>> effect)
@@ -114,10 +114,10 @@ class InboxTest {
     private static List<ConsumerRecord<String, String>> readAll(String topic, Duration timeout) {
         List<ConsumerRecord<String, String>> all = new java.util.ArrayList<>();
         try (KafkaConsumer<String, String> c = KafkaBroker.consumer(topic)) {
-            long end = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < end && all.isEmpty()) {
+            await().atMost(timeout).pollInterval(Duration.ZERO).until(() -> {
                 c.poll(Duration.ofMillis(500)).forEach(all::add);
-            }
+                return !all.isEmpty();
+            });
         }
         return all;
     }

@@ -2,6 +2,7 @@ package org.isms.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -49,6 +50,8 @@ class OutboxTest {
 
         List<ConsumerRecord<String, String>> got = consumeUntil(r -> r.value().contains(marker), Duration.ofSeconds(30));
         ConsumerRecord<String, String> r = got.stream().filter(x -> x.value().contains(marker)).findFirst().orElseThrow();
+        // the event's time is the time of the change, from the application's clock, in UTC
+        assertThat(OffsetDateTime.parse(header(r, CloudEventHeaders.TIME)).getOffset()).isEqualTo(java.time.ZoneOffset.UTC);
         assertThat(r.key()).isEqualTo(id);
         assertThat(header(r, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(header(r, CloudEventHeaders.TYPE)).isEqualTo("isms.note.created.v1");
@@ -79,18 +82,20 @@ class OutboxTest {
     void shouldPublishEventCommittedWhileKafkaWasDownOnceItIsBack() throws Exception {
         KafkaBroker.stop();
         String marker = "outage-" + UUID.randomUUID();
+        String id;
         try {
-            createNote(marker); // the state change commits although Kafka is unreachable
-            Thread.sleep(3000);
-            assertThat(count("select count(*) from outbox where payload->>'text' = ? and sent_at is null", marker))
-                    .isEqualTo(1);
+            id = createNote(marker); // the state change commits although Kafka is unreachable
+            // the relay tried, failed, and keeps the row pending
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from outbox where payload->>'text' = ?"
+                    + " and sent_at is null and attempts > 0 and last_error is not null", marker) == 1);
         } finally {
             KafkaBroker.start();
         }
-        // keeps reading 3 s after it arrived: a retry must not have published it twice
-        List<ConsumerRecord<String, String>> got = consume(r -> r.value().contains(marker), Duration.ofSeconds(60),
-                all -> false, Duration.ofSeconds(3));
-        assertThat(got.stream().filter(r -> r.value().contains(marker))).hasSize(1);
+        // a later event of the same aggregate goes out after it (one aggregate's events in order, one partition):
+        // once it has arrived, a second copy of the first would have arrived too
+        String after = appendRaw(id, "{\"text\":\"after-" + marker + "\"}");
+        List<ConsumerRecord<String, String>> got = consumeUntil(r -> r.value().contains(after), Duration.ofSeconds(60));
+        assertThat(got.stream().filter(r -> r.value().contains("\"" + marker + "\""))).hasSize(1);
         assertThat(count("select count(*) from outbox where payload->>'text' = ? and sent_at is not null", marker))
                 .isEqualTo(1);
     }
@@ -126,17 +131,14 @@ class OutboxTest {
                     OutboxRelay.producerProperties(KafkaBroker.bootstrapServers(), Duration.ofSeconds(10)));
             producers.add(producer);
             OutboxPublisher publisher = new OutboxPublisher(pool, producer, 5, Duration.ofSeconds(10));
-            running.add(relays.submit(() -> {
-                long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (System.nanoTime() < end && pendingOf(run) > 0) {
-                    publisher.publishPending();
-                }
-                return null;
-            }));
+            running.add(relays.submit(() -> await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ZERO)
+                    .until(() -> publisher.publishPending().published() >= 0 && pendingOf(run) == 0)));
         }
         int total = aggregates * perAggregate;
-        List<ConsumerRecord<String, String>> got = consume(r -> false, Duration.ofSeconds(40),
-                records -> records.stream().filter(r -> r.value().contains(run)).count() >= total, Duration.ofSeconds(2));
+        // the last row of each aggregate is its marker: once every marker is in, every row before it is too
+        List<ConsumerRecord<String, String>> got = consume(Duration.ofSeconds(40), records -> records.stream()
+                .filter(r -> r.value().contains(run) && r.value().matches(".*\"seq\":\\s*" + (perAggregate - 1) + "\\D.*"))
+                .count() == aggregates);
         for (Future<?> f : running) {
             f.get();
         }
@@ -192,31 +194,34 @@ class OutboxTest {
     }
 
     static List<ConsumerRecord<String, String>> consumeUntil(Predicate<ConsumerRecord<String, String>> done, Duration timeout) {
-        return consume(done, timeout, all -> false, Duration.ZERO);
+        return consume(timeout, all -> all.stream().anyMatch(done));
     }
 
-    /**
-     * Reads the topic from the beginning with a fresh group until a record matches or the whole set is
-     * enough, then goes on reading for {@code linger} (to catch duplicates), with one consumer throughout.
-     */
-    static List<ConsumerRecord<String, String>> consume(Predicate<ConsumerRecord<String, String>> done,
-            Duration timeout, Predicate<List<ConsumerRecord<String, String>>> enough, Duration linger) {
+    /** Reads the topic from the beginning with a fresh group until what was read is {@code enough}. */
+    static List<ConsumerRecord<String, String>> consume(Duration timeout,
+            Predicate<List<ConsumerRecord<String, String>>> enough) {
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = KafkaBroker.consumer(TOPIC)) {
-            long end = System.nanoTime() + timeout.toNanos();
-            boolean reached = false;
-            while (System.nanoTime() < end && !reached) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
-                    all.add(r);
-                    reached |= done.test(r);
-                }
-                reached |= enough.test(all);
-            }
-            long lingerEnd = System.nanoTime() + linger.toNanos();
-            while (reached && System.nanoTime() < lingerEnd) {
+            await().atMost(timeout).pollInterval(Duration.ZERO).until(() -> {
                 consumer.poll(Duration.ofMillis(300)).forEach(all::add);
-            }
+                return enough.test(all);
+            });
         }
         return all;
+    }
+
+    /** An event of a note's aggregate written straight into the outbox (as a later change would); its payload. */
+    static String appendRaw(String aggregateId, String payload) throws SQLException {
+        try (Connection c = SharedServers.postgres().connect("isms_test");
+                PreparedStatement insert = c.prepareStatement("insert into outbox (event_id, event_type, topic, "
+                        + "aggregate_id, tenant_id, source, occurred_at, payload) values (?, 'isms.note.created.v1', "
+                        + "?, ?, 'acme', '/isms/platform-test', now(), cast(? as jsonb))")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, TOPIC);
+            insert.setString(3, aggregateId);
+            insert.setString(4, payload);
+            insert.executeUpdate();
+        }
+        return payload.replaceAll(".*\"text\":\"([^\"]+)\".*", "$1");
     }
 }

@@ -144,6 +144,25 @@ class ProblemMappingTest {
                 .body("type", equalTo("urn:isms:problem:no-tenant"));
         String badTenant = TestTokens.user("officer", "security-officer").tenant("ACME; drop").sign();
         given().auth().oauth2(badTenant).get("/api/notes").then().statusCode(403);
+        // every change is recorded with the user's stable id: a token without one acts for nobody
+        String noSubject = TestTokens.user("officer", "security-officer").claim("sub", null).sign();
+        given().auth().oauth2(noSubject).get("/api/notes").then().statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("urn:isms:problem:no-subject"));
+    }
+
+    @Test
+    void shouldKnowEachCallerByStableIdAndName() {
+        String name = "dir-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(TestTokens.user(name, "viewer").sign()).get("/api/notes").then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(org.isms.testing.TestDb.query(
+                "select user_id from directory_user where tenant_id = 'acme' and user_name = ?", name))
+                .isEqualTo(TestTokens.subjectOf(name));
+        // renamed in the identity provider: the same id, the new name
+        given().auth().oauth2(TestTokens.user(name + "-renamed", "viewer").claim("sub", TestTokens.subjectOf(name)).sign())
+                .get("/api/notes").then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(org.isms.testing.TestDb.query(
+                "select user_name from directory_user where tenant_id = 'acme' and user_id = ?", TestTokens.subjectOf(name)))
+                .isEqualTo(name + "-renamed");
     }
 
     @Test

@@ -10,6 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A PostgreSQL server: by default real PostgreSQL 17 binaries from Maven Central (zonky's embedded
@@ -55,6 +60,55 @@ public final class PostgresServer implements AutoCloseable {
             return new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "postgres", pg);
         } catch (IOException | RuntimeException e) {
             throw new StartupException("postgres", "did not start: " + e.getMessage(), log, e);
+        }
+    }
+
+    /**
+     * Stops the server that keeps its data in {@code dataDir}, whoever started it: a fast shutdown (SIGINT to
+     * the postmaster, as {@code pg_ctl stop -m fast}: open connections are cut, not waited for), then waits
+     * until it is gone. For outage tests: the answer starts the same server again (same binary, arguments
+     * and data), since the process that started it may still hold it (zonky's lock on the data directory).
+     */
+    public static Stopped stopEmbedded(Path dataDir, Duration timeout) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            long pid = Long.parseLong(lines.get(0).trim());
+            int port = Integer.parseInt(lines.get(3).trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException("no postmaster " + pid + " runs"));
+            List<String> command = new ArrayList<>();
+            command.add(postmaster.info().command().orElseThrow());
+            command.addAll(List.of(postmaster.info().arguments().orElseThrow()));
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            postmaster.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Stopped(command, dataDir, port);
+        } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
+            throw new StartupException("postgres", "did not stop: " + e, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("postgres", "interrupted while stopping", null, e);
+        }
+    }
+
+    /** A server {@link #stopEmbedded} stopped, ready to start again as it ran. */
+    public record Stopped(List<String> command, Path dataDir, int port) {
+        /** Starts it again and waits until it accepts connections. */
+        public void start(Duration timeout) {
+            try {
+                Path log = dataDir.resolveSibling(dataDir.getFileName() + "-restarted.log");
+                List<String> run = new ArrayList<>();
+                if ("root".equals(System.getProperty("user.name"))) {
+                    // PostgreSQL refuses to run as root; as zonky does, run it in a user namespace of its own
+                    run.addAll(List.of("unshare", "-U"));
+                }
+                run.addAll(command);
+                new ProcessBuilder(run).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                Net.await("postgres", timeout, null, () -> Net.isPortOpen(port));
+            } catch (IOException e) {
+                throw new StartupException("postgres", "did not start again: " + e, null, e);
+            }
         }
     }
 

@@ -56,7 +56,7 @@ public final class Stack {
             KafkaServer kafka = new KafkaServer(data.resolve("kafka"), KAFKA_PORT);
             stops.push(kafka::stop);
             kafka.start(Duration.ofMinutes(2));
-            kafka.createTopics(Topics.ALL, 3);
+            kafka.createTopics(Topics.ALL, Topics.PARTITIONS);
             ok("kafka", kafka.bootstrapServers());
 
             step("keycloak (first start ~90 s)");

@@ -38,6 +38,15 @@ public final class SharedServers {
         return pg;
     }
 
+    /**
+     * Stops the shared PostgreSQL (a fast shutdown: connections are cut), for outage tests; start it again
+     * with the answer's {@code start}.
+     */
+    public static synchronized PostgresServer.Stopped stopPostgres() {
+        postgres();
+        return PostgresServer.stopEmbedded(workDir().resolve("postgres"), Duration.ofSeconds(30));
+    }
+
     /** The shared Kafka broker's bootstrap servers; the broker starts on first call with every topic created. */
     public static synchronized String kafkaBootstrapServers() {
         if (System.getProperty(KAFKA_PORT) == null) {
@@ -47,7 +56,7 @@ public final class SharedServers {
             System.setProperty(KAFKA_CONTROLLER_PORT, Integer.toString(Net.freePort()));
             KafkaServer kafka = kafka();
             kafka.start(Duration.ofMinutes(2));
-            kafka.createTopics(Topics.ALL, 1);
+            kafka.createTopics(Topics.ALL, Topics.PARTITIONS);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> kafka().stop(), "isms-test-kafka-stop"));
         }
         return "127.0.0.1:" + System.getProperty(KAFKA_PORT);

@@ -33,6 +33,11 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** The subject (stable user id) the tokens of a user name carry, unless a test sets another. */
+    public static String subjectOf(String username) {
+        return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     /** A token builder for a user of tenant {@code acme} with the given realm roles. */
     public static Builder user(String username, String... roles) {
         return new Builder(username).roles(roles);
@@ -76,7 +81,7 @@ public final class TestTokens {
         private Builder(String username) {
             Instant now = Instant.now();
             claims.put("iss", ISSUER);
-            claims.put("sub", UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString());
+            claims.put("sub", subjectOf(username));
             claims.put("preferred_username", username);
             claims.put("aud", AUDIENCE);
             claims.put("azp", "isms-cli");
@@ -119,8 +124,13 @@ public final class TestTokens {
             return this;
         }
 
+        /** Sets a claim; null leaves it out. */
         public Builder claim(String name, Object value) {
-            claims.put(name, value);
+            if (value == null) {
+                claims.remove(name);
+            } else {
+                claims.put(name, value);
+            }
             return this;
         }
 

@@ -4,5 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code isms.asset.dependencies-changed.v1}: the assets this one depends on changed. */
-public record AssetDependenciesChanged(UUID assetId, List<UUID> previous, List<UUID> current, String by) {
+public record AssetDependenciesChanged(UUID assetId, List<UUID> previous, List<UUID> current, String by,
+        String byId) {
 }

@@ -56,6 +56,9 @@ public class ProblemMappers {
             message = "'" + f.getValue() + "' is not one of " + Arrays.toString(f.getTargetType().getEnumConstants());
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
+        } else if (e instanceof InvalidFormatException f && org.isms.platform.json.NoNulStrings.MESSAGE.equals(
+                f.getOriginalMessage())) {
+            message = org.isms.platform.json.NoNulStrings.MESSAGE;
         } else if (e instanceof InvalidFormatException f) {
             message = "'" + f.getValue() + "' is not a valid " + simpleType(f.getTargetType());
         } else {

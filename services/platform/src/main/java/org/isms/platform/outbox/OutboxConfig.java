@@ -29,4 +29,8 @@ public interface OutboxConfig {
     /** How long one send may take before it counts as failed (Kafka unreachable). */
     @WithDefault("15s")
     Duration sendTimeout();
+
+    /** How often the backlog gauges ({@link OutboxGauges}) read the table. */
+    @WithDefault("10s")
+    Duration gaugeInterval();
 }

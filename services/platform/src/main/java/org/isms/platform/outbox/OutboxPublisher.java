@@ -44,12 +44,31 @@ public class OutboxPublisher {
     private final Producer<String, byte[]> producer;
     private final int batchSize;
     private final Duration sendTimeout;
+    private final Listener listener;
+
+    /** Told of each event sent or not, by type (the relay counts them in the metrics). */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void sent(String type) {
+        }
+
+        default void failed(String type) {
+        }
+    }
 
     public OutboxPublisher(Pool pool, Producer<String, byte[]> producer, int batchSize, Duration sendTimeout) {
+        this(pool, producer, batchSize, sendTimeout, Listener.NONE);
+    }
+
+    public OutboxPublisher(Pool pool, Producer<String, byte[]> producer, int batchSize, Duration sendTimeout,
+            Listener listener) {
         this.pool = pool;
         this.producer = producer;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
+        this.listener = listener;
     }
 
     /** The outcome of a round: how many rows it published, and the first failure if any. */
@@ -76,8 +95,10 @@ public class OutboxPublisher {
                     try {
                         sends.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                         sent.add(rows.get(i).getLong("id"));
+                        listener.sent(rows.get(i).getString("event_type"));
                     } catch (Exception e) {
                         failed++;
+                        listener.failed(rows.get(i).getString("event_type"));
                         String error = describe(e);
                         firstError = firstError == null ? error : firstError;
                         conn.preparedQuery(MARK_FAILED).execute(Tuple.of(rows.get(i).getLong("id"), error))

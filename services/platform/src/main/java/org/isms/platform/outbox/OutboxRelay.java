@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.isms.platform.events.EventMetrics;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,10 +34,13 @@ public class OutboxRelay {
     private volatile Thread thread;
     private KafkaProducer<String, byte[]> producer;
 
-    public OutboxRelay(Pool pool, OutboxConfig config,
+    private final EventMetrics metrics;
+
+    public OutboxRelay(Pool pool, OutboxConfig config, EventMetrics metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.pool = pool;
         this.config = config;
+        this.metrics = metrics;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -60,7 +64,18 @@ public class OutboxRelay {
             return;
         }
         producer = new KafkaProducer<>(producerProperties(bootstrapServers, config.sendTimeout()));
-        OutboxPublisher publisher = new OutboxPublisher(pool, producer, config.batchSize(), config.sendTimeout());
+        OutboxPublisher publisher = new OutboxPublisher(pool, producer, config.batchSize(), config.sendTimeout(),
+                new OutboxPublisher.Listener() {
+                    @Override
+                    public void sent(String type) {
+                        metrics.published(type);
+                    }
+
+                    @Override
+                    public void failed(String type) {
+                        metrics.publishFailed(type);
+                    }
+                });
         running = true;
         thread = new Thread(() -> loop(publisher), "outbox-relay");
         thread.setDaemon(true);

@@ -3,33 +3,27 @@ package org.isms.platform.tenancy;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * Who is calling, for this request: the tenant (organization) from the token's {@code tenant} claim
- * and the user's name. Set by {@link TenantFilter} before any resource method runs; services pass
- * {@link #tenant()} to every repository query, and {@link #subject()} into the who-and-when fields.
+ * Who is calling, for this request. Set by {@link TenantFilter} before any resource method runs; services
+ * pass {@link #tenant()} to every repository query and {@link #caller()} into the who-and-when fields.
  */
 @RequestScoped
 public class TenantContext {
-    private String tenant;
-    private String subject;
+    private Caller caller;
 
-    void set(String tenant, String subject) {
-        this.tenant = tenant;
-        this.subject = subject;
+    void set(Caller caller) {
+        this.caller = caller;
     }
 
     /** The caller's tenant; never null inside an authenticated request. */
     public String tenant() {
-        if (tenant == null) {
-            throw new IllegalStateException("no tenant: not inside an authenticated request");
-        }
-        return tenant;
+        return caller().tenant();
     }
 
-    /** The caller's user name ({@code preferred_username}, else the token subject). */
-    public String subject() {
-        if (subject == null) {
-            throw new IllegalStateException("no subject: not inside an authenticated request");
+    /** The caller: tenant, stable user id and user name. */
+    public Caller caller() {
+        if (caller == null) {
+            throw new IllegalStateException("no caller: not inside an authenticated request");
         }
-        return subject;
+        return caller;
     }
 }

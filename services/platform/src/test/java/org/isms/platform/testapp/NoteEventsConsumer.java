@@ -6,28 +6,65 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.isms.events.EventEnvelope;
-import org.isms.platform.inbox.IncomingEvents;
-import org.isms.platform.inbox.Inbox;
+import org.isms.events.MalformedEventException;
+import org.isms.platform.events.EventConsumers;
+import org.isms.platform.events.EventHandler;
 
-/** A consumer as the services write them: decode, then the effect through the inbox. */
+/**
+ * A consumer as the services write them: an {@link EventHandler} whose records go through {@link EventConsumers}.
+ * Its effect can be made to fail for a while ({@link #failNext}), as a database outage would.
+ */
 @ApplicationScoped
-public class NoteEventsConsumer {
-    private final Inbox inbox;
+public class NoteEventsConsumer implements EventHandler {
+    private final EventConsumers consumers;
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
-    public NoteEventsConsumer(Inbox inbox) {
-        this.inbox = inbox;
+    public NoteEventsConsumer(EventConsumers consumers) {
+        this.consumers = consumers;
     }
 
     @Incoming("note-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        EventEnvelope event = IncomingEvents.read(record);
+        return consumers.consume(this, record);
+    }
+
+    /** The next {@code n} effects fail with a transient error (before they write anything). */
+    public void failNext(int n) {
+        failures.set(n);
+    }
+
+    @Override
+    public String consumer() {
+        return "note-effects";
+    }
+
+    @Override
+    public String topic() {
+        return NoteRoutes.TOPIC;
+    }
+
+    @Override
+    public String source() {
+        return NoteRoutes.SOURCE;
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return NoteService.CREATED.equals(type);
+    }
+
+    @Override
+    public Uni<Void> apply(EventEnvelope event) {
         NoteService.NoteCreated created = event.dataAs(NoteService.NoteCreated.class);
         if (created.id() == null) {
-            throw new org.isms.events.MalformedEventException("note id missing", null);
+            throw new MalformedEventException("note id missing", null);
         }
-        return inbox.processOnce("note-effects", event, () -> Panache.getSession()
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return Uni.createFrom().failure(new IllegalStateException("the database is away (test)"));
+        }
+        return Panache.getSession()
                 .chain(s -> s.createNativeQuery("insert into note_effect (event_id, note_id) values (?1, ?2)")
                         .setParameter(1, event.id()).setParameter(2, created.id().toString()).executeUpdate())
-                .replaceWithVoid()).replaceWithVoid();
+                .replaceWithVoid();
     }
 }

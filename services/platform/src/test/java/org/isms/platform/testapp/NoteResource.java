@@ -54,7 +54,7 @@ public class NoteResource {
     @POST
     @RolesAllowed({ Roles.SECURITY_OFFICER, Roles.ADMIN })
     public Uni<Response> create(@Valid @NotNull NoteRequest request) {
-        return service.create(caller.tenant(), caller.subject(), request).map(n -> Response
+        return service.create(caller.tenant(), caller.caller().name(), request).map(n -> Response
                 .created(URI.create("/api/notes/" + n.id)).tag(String.valueOf(n.version)).entity(NoteView.of(n))
                 .build());
     }
@@ -63,7 +63,7 @@ public class NoteResource {
     @Path("/failing")
     @RolesAllowed({ Roles.SECURITY_OFFICER, Roles.ADMIN })
     public Uni<NoteView> createThenFail(@Valid @NotNull NoteRequest request) {
-        return service.createThenFail(caller.tenant(), caller.subject(), request).map(NoteView::of);
+        return service.createThenFail(caller.tenant(), caller.caller().name(), request).map(NoteView::of);
     }
 
     @GET

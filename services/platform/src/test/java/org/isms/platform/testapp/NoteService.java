@@ -3,7 +3,7 @@ package org.isms.platform.testapp;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +15,7 @@ import org.isms.platform.http.Preconditions;
 import org.isms.platform.outbox.Outbox;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
+import org.isms.platform.time.Clocks;
 
 @ApplicationScoped
 public class NoteService {
@@ -26,10 +27,12 @@ public class NoteService {
 
     private final NoteRepository notes;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public NoteService(NoteRepository notes, Outbox outbox) {
+    public NoteService(NoteRepository notes, Outbox outbox, Clock clock) {
         this.notes = notes;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public record NoteCreated(UUID id, String text) {
@@ -45,7 +48,7 @@ public class NoteService {
         n.rating = request.rating();
         n.status = Note.Status.DRAFT;
         n.createdBy = subject;
-        n.createdAt = OffsetDateTime.now();
+        n.createdAt = Clocks.now(clock);
         return notes.persist(n).call(saved -> outbox.append(created(n)));
     }
 
@@ -89,7 +92,7 @@ public class NoteService {
     }
 
     private EventEnvelope created(Note n) {
-        return EventEnvelope.of(CREATED, "/isms/platform-test", n.id.toString(), n.tenantId,
+        return EventEnvelope.of(CREATED, NoteRoutes.SOURCE, n.id.toString(), n.tenantId, Clocks.now(clock),
                 new NoteCreated(n.id, n.text));
     }
 }
