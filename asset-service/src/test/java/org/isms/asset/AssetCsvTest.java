@@ -118,6 +118,85 @@ class AssetCsvTest {
         assertThat(csv).contains("site one").doesNotContain("app one");
     }
 
+    @Test
+    void shouldStreamTheExportPageByPageInNameOrderOnceEach() {
+        // the test profile's pages hold 7 assets: 20 cross three pages
+        StringBuilder csv = new StringBuilder("name,type,owner,confidentiality,integrity,availability\n");
+        for (int k = 19; k >= 0; k--) {
+            csv.append(String.format("asset %02d,SOFTWARE,alice,1,1,1%n", k));
+        }
+        importCsv(api, "security-officer", csv.toString()).then().statusCode(200).body("imported", equalTo(20));
+        Response r = given().auth().oauth2(api.token("viewer")).get("/api/assets/export");
+        r.then().statusCode(200).contentType("text/csv");
+        // streamed: sent in chunks as the pages are read, no length known up front
+        assertThat(r.header("Transfer-Encoding")).isEqualTo("chunked");
+        assertThat(r.header("Content-Length")).isNull();
+        List<String> names = parse(r.asString()).stream().skip(1).map(row -> row.get(1)).toList();
+        assertThat(names).hasSize(20).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldQuoteAndEscapeEveryCellAndListElementASpreadsheetWouldRun() {
+        String site = api.registerId(AssetApi.with(AssetApi.asset("site; with a semicolon"), "type", "SITE",
+                "tags", List.of("plain", "-rm"), "identifiers", Map.of("externalIds", List.of("@evil", "fine"))));
+        String exported = export(api);
+        String line = exported.lines().filter(l -> l.contains(site)).findFirst().orElseThrow();
+        assertThat(line).contains("\"site; with a semicolon\"").contains("\"plain;'-rm\"").contains("\"'@evil;fine\"");
+        // and the import takes every escape back
+        AssetApi other = new AssetApi("csv-escape");
+        importCsv(other, "security-officer", exported).then().statusCode(200);
+        String copy = other.officer().get("/api/assets?q=semicolon").path("items[0].id");
+        other.get(copy).then().body("tags", equalTo(List.of("plain", "-rm")))
+                .body("identifiers.externalIds", equalTo(List.of("@evil", "fine")));
+    }
+
+    @Test
+    void shouldStopReadingAtTheRowCap() {
+        StringBuilder csv = new StringBuilder("name,type,owner,confidentiality,integrity,availability\n");
+        for (int k = 0; k <= 10_000; k++) {
+            csv.append("a").append(k).append(",SOFTWARE,alice,1,1,1\n");
+        }
+        csv.append("\"never closed\n"); // never reached: reading stopped at the cap
+        String before = api.fingerprint();
+        Response r = importCsv(api, "security-officer", csv.toString());
+        AssetResourceTest.problem(r, 400, "validation");
+        assertThat(r.<String>path("detail")).contains("more than 10000 rows").contains("reading stopped at line 10002");
+        assertThat(api.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldCapDependenciesPerRowAndInAll() {
+        String header = "name,type,owner,confidentiality,integrity,availability,dependsOn\n";
+        String many = String.join(";", java.util.stream.Stream.generate(() -> java.util.UUID.randomUUID().toString())
+                .limit(101).toList());
+        Response perRow = importCsv(api, "security-officer", header + "x,SOFTWARE,alice,1,1,1," + many + "\n");
+        AssetResourceTest.problem(perRow, 400, "validation");
+        assertThat(perRow.jsonPath().getString("errors[0].message")).contains("has 101 dependencies; at most 100");
+
+        StringBuilder csv = new StringBuilder(header);
+        String hundred = String.join(";", java.util.stream.Stream.generate(() -> java.util.UUID.randomUUID().toString())
+                .limit(100).toList());
+        for (int k = 0; k < 501; k++) {
+            csv.append("r").append(k).append(",SOFTWARE,alice,1,1,1,").append(hundred).append('\n');
+        }
+        Response inAll = importCsv(api, "security-officer", csv.toString());
+        AssetResourceTest.problem(inAll, 400, "validation");
+        assertThat(inAll.<String>path("detail")).contains("more than 50000 dependencies in all")
+                .contains("reading stopped at line 502");
+    }
+
+    @Test
+    void shouldRefuseANulCharacterInACellNamingItsColumnAndLine() {
+        String before = api.fingerprint();
+        Response r = importCsv(api, "security-officer",
+                "name,type,owner,confidentiality,integrity,availability\nok,SOFTWARE,alice,1,1,1\nbad\u0000name,SOFTWARE,alice,1,1,1\n");
+        AssetResourceTest.problem(r, 400, "validation");
+        assertThat(r.jsonPath().getString("errors[0].field")).isEqualTo("name");
+        assertThat(r.jsonPath().getInt("errors[0].line")).isEqualTo(3);
+        assertThat(r.jsonPath().getString("errors[0].message")).contains("NUL");
+        assertThat(api.fingerprint()).isEqualTo(before);
+    }
+
     static Response importCsv(AssetApi api, String role, String csv) {
         return given().auth().oauth2(api.token(role)).contentType("text/csv").body(csv).post("/api/assets/import");
     }

@@ -280,6 +280,29 @@ class AssetResourceTest {
         assertThat(r.jsonPath().getList("errors.field", String.class)).containsExactly(query.substring(0, query.indexOf('=')));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/assets/match?externalId=%00:externalId", "/api/assets/export?tag=%00:tag",
+            "/api/assets?q=a%00b:q", "/api/assets/%00:path", "/api/assets?owner=x&sort=name%00:sort" })
+    void shouldRefuseANulCharacterInAQueryOrPathNamingIt(String example) {
+        // PostgreSQL refuses U+0000 in text: without the check these were 500s
+        String path = example.substring(0, example.lastIndexOf(':'));
+        String field = example.substring(example.lastIndexOf(':') + 1);
+        Response r = api.officer().urlEncodingEnabled(false).get(path);
+        problem(r, 400, "validation");
+        assertThat(r.jsonPath().getString("errors[0].field")).isEqualTo(field);
+    }
+
+    @Test
+    void shouldRefuseANulCharacterInAJsonStringNamingTheField() {
+        String before = api.fingerprint();
+        Response r = api.officer().body(AssetApi.with(AssetApi.asset("fine"), "description", "bad\u0000byte",
+                "tags", List.of("ok", "nul\u0000tag"))).post("/api/assets");
+        problem(r, 400, "validation");
+        assertThat(r.jsonPath().getString("errors[0].field")).isIn("description", "tags[1]");
+        assertThat(r.jsonPath().getString("errors[0].message")).contains("NUL");
+        assertThat(api.fingerprint()).isEqualTo(before);
+    }
+
     @Test
     void shouldHideOtherTenantsAssets() {
         String id = api.registerId(AssetApi.with(AssetApi.asset("acme secret"), "identifiers",

@@ -195,6 +195,24 @@ class RiskLifecycleTest {
         assertThat(api.viewer().accept("text/csv").get("/api/risks/export?status=CLOSED").asString().lines().count()).isEqualTo(2);
     }
 
+    @Test
+    void shouldEscapeEveryJoinedAssetNameOfTheExportAndStreamItInPages() {
+        // the test profile's pages hold 7 risks: 9 cross two pages
+        String safe = api.asset("Safe", 2, 2, 2);
+        String evil = api.asset("=cmd|' /C calc'!A0", 2, 2, 2);
+        String id = api.create(risk("joined names", safe, evil));
+        for (int k = 0; k < 8; k++) {
+            api.create(risk("filler " + k, safe));
+        }
+        Response csv = api.viewer().accept("text/csv").get("/api/risks/export");
+        assertThat(csv.header("Transfer-Encoding")).isEqualTo("chunked");
+        String line = csv.asString().lines().filter(l -> l.startsWith(id)).findFirst().orElseThrow();
+        // a spreadsheet splitting the cell at ';' would run the second name: each one is escaped, the cell quoted
+        assertThat(line).contains(",\"Safe;'=cmd|' /C calc'!A0\",").contains("\"" + safe + ";" + evil + "\"");
+        assertThat(csv.asString().lines().skip(1).map(l -> l.split(",")[1]).toList())
+                .hasSize(9).isSorted().doesNotHaveDuplicates();
+    }
+
     /** Open risks per "likelihood x impact" cell, counted in the database. */
     private Map<String, Long> stored(String which) {
         Map<String, Long> counts = new HashMap<>();

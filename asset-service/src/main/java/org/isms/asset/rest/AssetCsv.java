@@ -23,20 +23,31 @@ import org.isms.asset.rest.AssetDtos.AssetRequest;
 import org.isms.asset.rest.AssetDtos.Ratings;
 import org.isms.asset.service.AssetService.AssetDetails;
 import org.isms.asset.service.AssetService.ImportRow;
+import org.isms.asset.service.AssetService;
+import org.isms.platform.csv.CsvReader;
 import org.isms.platform.csv.CsvWriter;
 import org.isms.platform.error.InvalidInputException;
 import org.isms.platform.error.Problem.FieldError;
+import org.isms.platform.json.NoNulStrings;
 
 /**
  * The CSV form of the inventory (RFC 4180, UTF-8, header row first). Export and import use the same
  * columns, so an export imports again. Lists ({@code tags}, {@code hostnames}, {@code ipAddresses},
- * {@code externalIds}, {@code dependsOn}) are separated by {@code ;} inside their cell. A cell that a
- * spreadsheet would run as a formula is exported with a leading {@code '}, which the import removes.
+ * {@code externalIds}, {@code dependsOn}) are separated by {@code ;} inside their cell. A cell (or list
+ * element) that a spreadsheet would run as a formula is exported with a leading {@code '}, which the import
+ * removes.
+ *
+ * <p>The import's work is bounded while the file is read, not after: at most {@link #MAX_ROWS} rows,
+ * {@link AssetService#MAX_DEPENDENCIES} dependencies per row and {@link #MAX_EDGES} in all, and reading stops
+ * after {@link #MAX_FAULTS} faults; the body's size is capped by the HTTP layer as it arrives
+ * ({@code quarkus.http.limits.max-body-size}).
  */
 @ApplicationScoped
 public class AssetCsv {
     public static final String MEDIA_TYPE = "text/csv";
     public static final int MAX_ROWS = 10_000;
+    public static final int MAX_EDGES = 50_000;
+    public static final int MAX_FAULTS = 1_000;
     public static final List<String> COLUMNS = List.of("id", "name", "type", "description", "owner", "custodian",
             "location", "tags", "status", "confidentiality", "integrity", "availability", "personalData",
             "businessCritical", "hostnames", "ipAddresses", "externalIds", "dependsOn", "reviewDate");
@@ -53,32 +64,39 @@ public class AssetCsv {
     public record ParsedFile(List<ImportRow> rows, List<FieldError> faults) {
     }
 
-    public String write(List<AssetDetails> assets) {
-        CsvWriter out = new CsvWriter().line(COLUMNS);
+    /** The header line of an export. */
+    public String header() {
+        return new CsvWriter().line(COLUMNS).drain();
+    }
+
+    /** The lines of these assets, as one chunk of an export. */
+    public String lines(List<AssetDetails> assets) {
+        CsvWriter out = new CsvWriter();
         for (AssetDetails d : assets) {
             Asset a = d.asset();
             out.line(List.of(a.id.toString(), a.name, a.type.name(), text(a.description), a.owner, text(a.custodian),
                     text(a.location), join(a.tags), a.status.name(), String.valueOf(a.confidentiality),
                     String.valueOf(a.integrity), String.valueOf(a.availability), String.valueOf(a.personalData),
                     String.valueOf(a.businessCritical), join(a.hostnames), join(a.ipAddresses), join(a.externalIds),
-                    d.dependsOn().stream().map(UUID::toString).collect(Collectors.joining(";")),
-                    a.reviewDate == null ? "" : a.reviewDate.toString()));
+                    CsvWriter.list(d.dependsOn()), a.reviewDate == null ? "" : a.reviewDate.toString()));
         }
-        return out.toString();
+        return out.drain();
     }
 
+    /** Reads a file, record by record, stopping as soon as one of the caps is passed. Blocks: call it off the event loop. */
     public ParsedFile read(String body) {
-        List<Record> records = parse(body);
-        List<FieldError> faults = new ArrayList<>();
-        if (records.isEmpty()) {
+        CsvReader reader = CsvReader.of(body);
+        if (!reader.hasNext()) {
             throw new InvalidInputException("file", "is empty; the first line must name the columns: " + COLUMNS);
         }
-        Record header = records.get(0);
+        List<FieldError> faults = new ArrayList<>();
+        CsvReader.Record header = reader.next();
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < header.cells().size(); i++) {
             String name = header.cells().get(i).strip();
             if (!COLUMNS.contains(name)) {
-                faults.add(new FieldError(name, "is not a column; the columns are " + COLUMNS, header.line()));
+                faults.add(new FieldError(name.replace('\0', '?'), "is not a column; the columns are " + COLUMNS,
+                        header.line()));
             } else if (index.putIfAbsent(name, i) != null) {
                 faults.add(new FieldError(name, "appears twice in the header", header.line()));
             }
@@ -88,53 +106,92 @@ public class AssetCsv {
         if (!faults.isEmpty()) {
             throw new InvalidInputException("the header line is not usable; nothing was imported", faults);
         }
-        List<Record> data = records.subList(1, records.size());
-        if (data.size() > MAX_ROWS) {
-            throw new InvalidInputException("file", "has " + data.size() + " rows; import at most " + MAX_ROWS
-                    + " at a time");
-        }
         List<ImportRow> rows = new ArrayList<>();
-        for (Record r : data) {
+        int read = 0;
+        long edges = 0;
+        while (reader.hasNext()) {
+            CsvReader.Record r = reader.next();
+            if (++read > MAX_ROWS) {
+                throw new InvalidInputException("file", "has more than " + MAX_ROWS + " rows (reading stopped at line "
+                        + r.line() + "); import at most " + MAX_ROWS + " at a time");
+            }
             if (r.cells().size() != header.cells().size()) {
                 faults.add(new FieldError("row", "has " + r.cells().size() + " cells, the header has "
                         + header.cells().size(), r.line()));
-                continue;
-            }
-            Row row = new Row(r, index, faults);
-            AssetRequest request = new AssetRequest(row.text("name"), row.value("type", AssetCsv::assetType),
-                    row.text("description"), row.text("owner"), row.text("custodian"), row.text("location"),
-                    row.list("tags"), row.value("status", AssetCsv::assetStatus),
-                    new Ratings(row.value("confidentiality", AssetCsv::rating), row.value("integrity", AssetCsv::rating),
-                            row.value("availability", AssetCsv::rating)),
-                    row.value("personalData", AssetCsv::flag), row.value("businessCritical", AssetCsv::flag),
-                    new AssetIdentifiers(row.list("hostnames"), row.list("ipAddresses"), row.list("externalIds")),
-                    row.list("dependsOn").stream().map(v -> row.parse("dependsOn", v, UUID::fromString)).toList(),
-                    row.value("reviewDate", LocalDate::parse));
-            UUID id = row.value("id", UUID::fromString);
-            for (ConstraintViolation<AssetRequest> v : validator.validate(request)) {
-                String field = v.getPropertyPath().toString().replace("classification.", "").replace("identifiers.", "");
-                if (!row.failed(field)) {
-                    faults.add(new FieldError(field, v.getMessage(), r.line()));
+            } else if (!nulFree(r, index, faults)) {
+                // named above, cell by cell
+            } else {
+                Row row = new Row(r, index, faults);
+                List<String> dependsOn = row.list("dependsOn");
+                edges += dependsOn.size();
+                if (edges > MAX_EDGES) {
+                    throw new InvalidInputException("dependsOn", "the file names more than " + MAX_EDGES
+                            + " dependencies in all (reading stopped at line " + r.line() + "); import it in parts");
+                }
+                if (dependsOn.size() > AssetService.MAX_DEPENDENCIES) {
+                    faults.add(new FieldError("dependsOn", "has " + dependsOn.size() + " dependencies; at most "
+                            + AssetService.MAX_DEPENDENCIES, r.line()));
+                } else {
+                    convert(row, r, dependsOn, faults).ifPresent(rows::add);
                 }
             }
-            if (!row.failed()) {
-                rows.add(new ImportRow(r.line(), id, AssetMapper.draft(request)));
+            if (faults.size() >= MAX_FAULTS) {
+                throw new InvalidInputException(MAX_FAULTS + " faults by line " + r.line()
+                        + " (reading stopped there); nothing was imported", faults);
             }
         }
         return new ParsedFile(rows, faults);
     }
 
+    private java.util.Optional<ImportRow> convert(Row row, CsvReader.Record r, List<String> dependsOn,
+            List<FieldError> faults) {
+        AssetRequest request = new AssetRequest(row.text("name"), row.value("type", AssetCsv::assetType),
+                row.text("description"), row.text("owner"), row.text("custodian"), row.text("location"),
+                row.list("tags"), row.value("status", AssetCsv::assetStatus),
+                new Ratings(row.value("confidentiality", AssetCsv::rating), row.value("integrity", AssetCsv::rating),
+                        row.value("availability", AssetCsv::rating)),
+                row.value("personalData", AssetCsv::flag), row.value("businessCritical", AssetCsv::flag),
+                new AssetIdentifiers(row.list("hostnames"), row.list("ipAddresses"), row.list("externalIds")),
+                dependsOn.stream().map(v -> row.parse("dependsOn", v, UUID::fromString)).toList(),
+                row.value("reviewDate", LocalDate::parse));
+        UUID id = row.value("id", UUID::fromString);
+        for (ConstraintViolation<AssetRequest> v : validator.validate(request)) {
+            String field = v.getPropertyPath().toString().replace("classification.", "").replace("identifiers.", "");
+            if (!row.failed(field)) {
+                faults.add(new FieldError(field, v.getMessage(), r.line()));
+            }
+        }
+        return row.failed() ? java.util.Optional.empty()
+                : java.util.Optional.of(new ImportRow(r.line(), id, AssetMapper.draft(request)));
+    }
+
+    /** Whether no cell holds a NUL character (which PostgreSQL cannot store); each one that does is a fault. */
+    private static boolean nulFree(CsvReader.Record r, Map<String, Integer> index, List<FieldError> faults) {
+        boolean clean = true;
+        for (Map.Entry<String, Integer> column : index.entrySet()) {
+            if (r.cells().get(column.getValue()).indexOf('\0') >= 0) {
+                faults.add(new FieldError(column.getKey(), NoNulStrings.MESSAGE, r.line()));
+                clean = false;
+            }
+        }
+        return clean;
+    }
+
     /** The cells of one data row, converted one by one; a cell that does not convert is a fault of its line. */
     private static final class Row {
-        private final Record record;
+        private final CsvReader.Record record;
         private final Map<String, Integer> index;
         private final List<FieldError> faults;
         private final Set<String> failed = new java.util.HashSet<>();
 
-        Row(Record record, Map<String, Integer> index, List<FieldError> faults) {
+        /** How many faults the file had before this row: more after it means the row failed. */
+        private final int faultsBefore;
+
+        Row(CsvReader.Record record, Map<String, Integer> index, List<FieldError> faults) {
             this.record = record;
             this.index = index;
             this.faults = faults;
+            this.faultsBefore = faults.size();
         }
 
         String text(String column) {
@@ -142,16 +199,18 @@ public class AssetCsv {
             if (i == null) {
                 return null;
             }
-            String v = record.cells().get(i);
-            if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@\t\r".indexOf(v.charAt(1)) >= 0) {
-                v = v.substring(1);
-            }
+            String v = CsvWriter.unescape(record.cells().get(i));
             return v.isBlank() ? null : v.strip();
         }
 
+        /** A list cell: its elements, each with the export's formula prefix taken back. */
         List<String> list(String column) {
-            String v = text(column);
-            return v == null ? List.of() : Arrays.stream(v.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            Integer i = index.get(column);
+            if (i == null || record.cells().get(i).isBlank()) {
+                return List.of();
+            }
+            return Arrays.stream(record.cells().get(i).split(";")).map(CsvWriter::unescape).map(String::strip)
+                    .filter(s -> !s.isEmpty()).toList();
         }
 
         <T> T value(String column, Function<String, T> convert) {
@@ -177,7 +236,7 @@ public class AssetCsv {
         }
 
         boolean failed() {
-            return !failed.isEmpty() || faults.stream().anyMatch(f -> f.line() != null && f.line() == record.line());
+            return !failed.isEmpty() || faults.size() > faultsBefore;
         }
     }
 
@@ -212,70 +271,11 @@ public class AssetCsv {
         };
     }
 
-    // ------------------------------------------------------------------------------------- RFC 4180
-
-    /** One record of the file and the line it starts on (a quoted cell may span lines). */
-    record Record(int line, List<String> cells) {
-    }
-
-    static List<Record> parse(String body) {
-        List<Record> records = new ArrayList<>();
-        String s = body.startsWith("\uFEFF") ? body.substring(1) : body;
-        int line = 1;
-        int i = 0;
-        while (i < s.length()) {
-            int start = line;
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            boolean end = false;
-            while (i < s.length() && !end) {
-                char c = s.charAt(i++);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i < s.length() && s.charAt(i) == '"') {
-                            cell.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        cell.append(c);
-                    }
-                } else if (c == '"' && cell.isEmpty()) {
-                    quoted = true;
-                } else if (c == ',') {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else if (c == '\r' && i < s.length() && s.charAt(i) == '\n') {
-                    // CRLF: the \n ends the record
-                } else if (c == '\n') {
-                    line++;
-                    end = true;
-                } else {
-                    cell.append(c);
-                }
-            }
-            if (quoted) {
-                throw new InvalidInputException("a quoted cell opened on line " + start + " is not closed",
-                        List.of(new FieldError("file", "a quoted cell is not closed", start)));
-            }
-            cells.add(cell.toString());
-            if (!(cells.size() == 1 && cells.get(0).isBlank())) {
-                records.add(new Record(start, cells));
-            }
-        }
-        return records;
-    }
-
     private static String text(String v) {
         return v == null ? "" : v;
     }
 
     private static String join(String[] values) {
-        return values == null ? "" : String.join(";", values);
+        return values == null ? "" : CsvWriter.list(Arrays.asList(values));
     }
 }

@@ -1,5 +1,6 @@
 package org.isms.asset.rest;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,13 +39,16 @@ import org.isms.asset.service.AssetService;
 import org.isms.asset.service.AssetService.AssetDetails;
 import org.isms.asset.service.AssetService.Filter;
 import org.isms.platform.error.Problem;
+import org.isms.platform.http.OffEventLoop;
 import org.isms.platform.http.Preconditions;
 import org.isms.platform.http.QueryParams;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageParams;
 import org.isms.platform.security.Roles;
+import org.isms.platform.tenancy.Caller;
 import org.isms.platform.tenancy.TenantContext;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -220,10 +224,12 @@ public class AssetResource {
     @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
             Roles.ADMIN })
     @Operation(operationId = "exportAssets", summary = "The inventory as CSV (the import's columns), same filters as the list")
-    public Uni<Response> export(@BeanParam FilterParams filter) {
-        return service.export(caller.tenant(), filter.toFilter()).map(list -> Response.ok(csv.write(list))
-                .type(AssetCsv.MEDIA_TYPE + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"assets.csv\"").build());
+    public Multi<String> export(@BeanParam FilterParams filter) {
+        // streamed page by page: memory stays bounded whatever the size of the inventory
+        Multi<String> lines = Multi.createBy().concatenating().streams(Multi.createFrom().item(csv.header()),
+                service.exportPages(caller.tenant(), filter.toFilter()).map(csv::lines));
+        return RestMulti.fromMultiData(lines).header("Content-Type", AssetCsv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"assets.csv\"").build();
     }
 
     @POST
@@ -233,15 +239,17 @@ public class AssetResource {
     @Operation(operationId = "importAssets",
             summary = "Register the assets of a CSV file, all or none; each bad row is reported with its line")
     public Uni<ImportResult> importAssets(String body) {
-        AssetCsv.ParsedFile file = csv.read(body == null ? "" : body);
-        return service.importAssets(caller.caller(), file.rows(), file.faults()).map(created -> {
-            var lines = file.rows().stream().map(AssetService.ImportRow::line).toList();
-            var out = new java.util.ArrayList<ImportedAsset>();
-            for (int i = 0; i < created.size(); i++) {
-                out.add(new ImportedAsset(lines.get(i), created.get(i).asset().id, created.get(i).asset().name));
-            }
-            return new ImportResult(out.size(), out);
-        });
+        Caller by = caller.caller();
+        // parsed on a worker thread, within its caps; the import itself continues on the request's context
+        return OffEventLoop.run(() -> csv.read(body == null ? "" : body))
+                .chain(file -> service.importAssets(by, file.rows(), file.faults()).map(created -> {
+                    var lines = file.rows().stream().map(AssetService.ImportRow::line).toList();
+                    var out = new java.util.ArrayList<ImportedAsset>();
+                    for (int i = 0; i < created.size(); i++) {
+                        out.add(new ImportedAsset(lines.get(i), created.get(i).asset().id, created.get(i).asset().name));
+                    }
+                    return new ImportResult(out.size(), out);
+                }));
     }
 
     private static Response withTag(AssetDetails d) {

@@ -3,8 +3,11 @@ package org.isms.asset.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,6 +39,7 @@ import org.isms.platform.error.Problem.FieldError;
 import org.isms.platform.error.ResourceNotFoundException;
 import org.isms.platform.http.Preconditions;
 import org.isms.platform.http.QueryParams;
+import org.isms.platform.paging.KeysetPages;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
 import org.isms.platform.tenancy.Caller;
@@ -49,6 +53,7 @@ import org.isms.platform.time.Clocks;
 @ApplicationScoped
 public class AssetService {
     public static final int MAX_DEPENDENCIES = 100;
+
     private static final UUID NO_ID = new UUID(0, 0);
 
     private final AssetRepository assets;
@@ -56,14 +61,17 @@ public class AssetService {
     private final AssetHistory history;
     private final AssetEvents events;
     private final Clock clock;
+    private final int exportPage;
 
     public AssetService(AssetRepository assets, AssetDependencyRepository edges, AssetHistory history,
-            AssetEvents events, Clock clock) {
+            AssetEvents events, Clock clock,
+            @ConfigProperty(name = "isms.export.page-size", defaultValue = "500") int exportPage) {
         this.assets = assets;
         this.edges = edges;
         this.history = history;
         this.events = events;
         this.clock = clock;
+        this.exportPage = exportPage;
     }
 
     /** An asset with the ids of the assets it depends on directly. */
@@ -106,19 +114,24 @@ public class AssetService {
                 .map(deps -> page.map(a -> new AssetDetails(a, deps.get(a.id)))));
     }
 
-    /** Every asset the filter selects, for the CSV export, in name order. */
-    @WithSession
-    public Uni<List<AssetDetails>> export(String tenant, Filter filter) {
+    /**
+     * Every asset the filter selects, for the CSV export, in name order, a page at a time: each page is read in
+     * a session of its own (keyset, after the last name and id), with the dependencies of its assets only, so
+     * memory stays bounded at any size. The pages are not one snapshot: a change made during a long export
+     * shows in the pages read after it.
+     */
+    public Multi<List<AssetDetails>> exportPages(String tenant, Filter filter) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
         params.put("tenant", tenant);
-        return assets.list("tenantId = :tenant" + (where.isEmpty() ? "" : " and " + where) + " order by name, id",
-                params).chain(list -> edges.list("tenantId", tenant).map(all -> {
-                    Map<UUID, List<UUID>> deps = new HashMap<>();
-                    all.forEach(e -> deps.computeIfAbsent(e.assetId, k -> new ArrayList<>()).add(e.dependsOnId));
-                    deps.values().forEach(l -> l.sort(null));
-                    return list.stream().map(a -> new AssetDetails(a, deps.getOrDefault(a.id, List.of()))).toList();
-                }));
+        String query = "tenantId = :tenant" + (where.isEmpty() ? "" : " and " + where);
+        return KeysetPages.<AssetDetails>of(last -> {
+            Map<String, Object> page = new HashMap<>(params);
+            String after = last == null ? "" : KeysetPages.after("name", last.asset().name, last.asset().id, page);
+            return assets.find(query + after, Sort.by("name").and("id"), page).page(0, exportPage).list()
+                    .chain(list -> edges.dependsOn(tenant, list.stream().map(a -> a.id).toList())
+                            .map(deps -> list.stream().map(a -> new AssetDetails(a, deps.get(a.id))).toList()));
+        });
     }
 
     @WithSession
@@ -356,9 +369,12 @@ public class AssetService {
                 errors.add(new FieldError("name", "'" + row.draft().name() + "' is also on line " + first, row.line()));
             }
         }
+        Map<UUID, Integer> lineOfId = new HashMap<>();
         for (ImportRow row : rows) {
-            if (row.fileId() != null && rows.stream().filter(r -> row.fileId().equals(r.fileId())).count() > 1) {
-                errors.add(new FieldError("id", row.fileId() + " is on more than one line", row.line()));
+            Integer first = row.fileId() == null ? null : lineOfId.putIfAbsent(row.fileId(), row.line());
+            if (first != null) {
+                errors.add(new FieldError("id", row.fileId() + " is on more than one line (also on line " + first + ")",
+                        row.line()));
             }
         }
         Set<UUID> external = new LinkedHashSet<>();

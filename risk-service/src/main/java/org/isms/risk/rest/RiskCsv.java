@@ -2,12 +2,15 @@ package org.isms.risk.rest;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.isms.platform.csv.CsvWriter;
 import org.isms.risk.domain.Risk;
 import org.isms.risk.service.RiskService.RiskDetails;
 
-/** The register as CSV, one risk per line, for auditors and spreadsheets (export only). */
+/**
+ * The register as CSV, one risk per line, for auditors and spreadsheets (export only), written a page at a
+ * time. Lists (asset ids, asset names, controls) are one cell each, {@code ;}-separated, every element escaped
+ * against formula injection on its own.
+ */
 final class RiskCsv {
     static final String MEDIA_TYPE = "text/csv";
     static final List<String> COLUMNS = List.of("id", "title", "status", "owner", "assetIds", "assets", "threatId",
@@ -19,21 +22,25 @@ final class RiskCsv {
     private RiskCsv() {
     }
 
-    static String write(List<RiskDetails> risks) {
-        CsvWriter out = new CsvWriter().line(COLUMNS);
+    static String header() {
+        return new CsvWriter().line(COLUMNS).drain();
+    }
+
+    static String lines(List<RiskDetails> risks) {
+        CsvWriter out = new CsvWriter();
         for (RiskDetails d : risks) {
             Risk r = d.risk();
-            out.line(List.of(r.id.toString(), r.title, r.status.name(), r.owner, String.join(";", r.assetIds),
-                    d.assets().stream().map(a -> a.name).collect(Collectors.joining(";")),
+            out.line(List.of(r.id.toString(), r.title, r.status.name(), r.owner, CsvWriter.list(Arrays.asList(r.assetIds)),
+                    CsvWriter.list(d.assets().stream().map(a -> a.name).toList()),
                     text(r.threatId), text(r.vulnerabilityId), String.join("", r.cia), text(r.inherentLikelihood),
                     text(r.inherentImpact), text(r.inherentScore), text(r.inherentLevel), text(r.treatmentOption),
-                    String.join(";", Arrays.asList(r.controlIds)), text(r.residualLikelihood), text(r.residualImpact),
+                    CsvWriter.list(Arrays.asList(r.controlIds)), text(r.residualLikelihood), text(r.residualImpact),
                     text(r.residualScore), text(r.residualLevel), text(r.level), String.valueOf(r.aboveAppetite),
                     text(r.acceptanceApprover), text(r.acceptanceExpiresAt), String.valueOf(r.reviewRequired),
                     text(r.nextReviewDue), String.valueOf(r.methodologyVersion), r.updatedBy, text(r.updatedAt),
                     String.valueOf(r.version)));
         }
-        return out.toString();
+        return out.drain();
     }
 
     private static String text(Object v) {

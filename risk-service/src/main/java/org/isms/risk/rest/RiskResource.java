@@ -1,5 +1,6 @@
 package org.isms.risk.rest;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -42,6 +43,7 @@ import org.isms.risk.service.RiskService;
 import org.isms.risk.service.RiskService.Filter;
 import org.isms.risk.service.RiskService.RiskDetails;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -142,10 +144,12 @@ public class RiskResource {
     @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
             Roles.ADMIN })
     @Operation(operationId = "exportRisks", summary = "The register as CSV, same filters as the list")
-    public Uni<Response> export(@BeanParam FilterParams filter) {
-        return service.export(callers.tenant(), filter.toFilter()).map(list -> Response.ok(RiskCsv.write(list))
-                .type(RiskCsv.MEDIA_TYPE + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"risk-register.csv\"").build());
+    public Multi<String> export(@BeanParam FilterParams filter) {
+        // streamed page by page: memory stays bounded whatever the size of the register
+        Multi<String> lines = Multi.createBy().concatenating().streams(Multi.createFrom().item(RiskCsv.header()),
+                service.exportPages(callers.tenant(), filter.toFilter()).map(RiskCsv::lines));
+        return RestMulti.fromMultiData(lines).header("Content-Type", RiskCsv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"risk-register.csv\"").build();
     }
 
     @PUT

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,6 +30,7 @@ import org.isms.platform.error.Problem.FieldError;
 import org.isms.platform.error.ResourceNotFoundException;
 import org.isms.platform.http.Preconditions;
 import org.isms.platform.http.QueryParams;
+import org.isms.platform.paging.KeysetPages;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
 import org.isms.platform.time.Clocks;
@@ -60,6 +62,7 @@ import org.isms.risk.service.MethodologyService.Current;
 public class RiskService {
     public static final int MAX_ASSETS = 50;
 
+
     private final RiskRepository risks;
     private final AssetProjectionRepository assets;
     private final CatalogService catalogs;
@@ -67,9 +70,11 @@ public class RiskService {
     private final RiskEvents events;
     private final UserDirectory directory;
     private final Clock clock;
+    private final int exportPage;
 
     public RiskService(RiskRepository risks, AssetProjectionRepository assets, CatalogService catalogs,
-            MethodologyService methodologies, RiskEvents events, UserDirectory directory, Clock clock) {
+            MethodologyService methodologies, RiskEvents events, UserDirectory directory, Clock clock,
+            @ConfigProperty(name = "isms.export.page-size", defaultValue = "500") int exportPage) {
         this.risks = risks;
         this.assets = assets;
         this.catalogs = catalogs;
@@ -77,6 +82,7 @@ public class RiskService {
         this.events = events;
         this.directory = directory;
         this.clock = clock;
+        this.exportPage = exportPage;
     }
 
     /** What a client sets of a risk (create and replace). */
@@ -126,10 +132,23 @@ public class RiskService {
         }));
     }
 
-    /** Every risk the filter selects, for the register export, in title order. */
-    @WithSession
-    public Uni<List<RiskDetails>> export(String tenant, Filter filter) {
-        return all(tenant, filter).chain(list -> details(tenant, list));
+    /**
+     * Every risk the filter selects, for the register export, in title order, a page at a time: each page in a
+     * session of its own (keyset, after the last title and id), with the names of its risks' assets, so memory
+     * stays bounded at any size. The pages are not one snapshot: a change during a long export shows in the
+     * pages read after it.
+     */
+    public Multi<List<RiskDetails>> exportPages(String tenant, Filter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        params.put("tenant", tenant);
+        String query = "tenantId = :tenant" + (where.isEmpty() ? "" : " and " + where);
+        return KeysetPages.<RiskDetails>of(last -> {
+            Map<String, Object> page = new HashMap<>(params);
+            String after = last == null ? "" : KeysetPages.after("title", last.risk().title, last.risk().id, page);
+            return risks.find(query + after, io.quarkus.panache.common.Sort.by("title").and("id"), page)
+                    .page(0, exportPage).list().chain(list -> details(tenant, list));
+        });
     }
 
     /**
@@ -172,13 +191,6 @@ public class RiskService {
             rows.forEach(r -> counts.put(r[0] + "x" + r[1], ((Number) r[2]).longValue()));
             return counts;
         });
-    }
-
-    private Uni<List<Risk>> all(String tenant, Filter filter) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params);
-        params.put("tenant", tenant);
-        return risks.list("tenantId = :tenant" + (where.isEmpty() ? "" : " and " + where) + " order by title, id", params);
     }
 
     // --------------------------------------------------------------------------------------------- writes

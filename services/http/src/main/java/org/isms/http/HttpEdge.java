@@ -21,6 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>a failure the HTTP layer raises ({@code rc.fail(413)} of a body handler, a route's {@link HttpException}),
  * a path no route serves (404) and a method a route does not take (405) answer problem+json.</li>
  * </ul>
+ * A body of no declared length (chunked) is read here up to the limit when {@code isms.http.read-chunked-bodies}
+ * is on (the services; the gateway streams bodies and counts them itself).
  * The Netty limits are set far above these (META-INF/microprofile-config.properties), so this handler sees
  * the request first; only a request line or headers above 64 KiB get Vert.x's bare answer, for which it
  * offers no hook.
@@ -33,18 +35,35 @@ public class HttpEdge {
     private final int maxUriLength;
     private final int maxHeaderSize;
     private final long maxBodySize;
+    private final boolean readChunkedBodies;
 
     public HttpEdge(@ConfigProperty(name = "isms.http.max-uri-length", defaultValue = "8192") int maxUriLength,
             @ConfigProperty(name = "isms.http.max-header-size", defaultValue = "20480") int maxHeaderSize,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-            io.quarkus.runtime.configuration.MemorySize maxBodySize) {
+            io.quarkus.runtime.configuration.MemorySize maxBodySize,
+            @ConfigProperty(name = "isms.http.read-chunked-bodies", defaultValue = "false") boolean readChunkedBodies) {
         this.maxUriLength = maxUriLength;
         this.maxHeaderSize = maxHeaderSize;
         this.maxBodySize = maxBodySize.asLongValue();
+        this.readChunkedBodies = readChunkedBodies;
     }
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);
+        if (readChunkedBodies) {
+            // a body of no declared length is read here, up to the limit (over it: 413 through the failure
+            // handler below); RESTEasy takes the body read, and would otherwise read any size of it
+            io.vertx.ext.web.handler.BodyHandler body = io.vertx.ext.web.handler.BodyHandler.create(false)
+                    .setBodyLimit(maxBodySize).setMergeFormAttributes(false);
+            router.route().order(ORDER + 1).handler(rc -> {
+                HttpServerRequest req = rc.request();
+                if (req.getHeader("Content-Length") == null && req.getHeader("Transfer-Encoding") != null) {
+                    body.handle(rc);
+                } else {
+                    rc.next();
+                }
+            });
+        }
         router.route().order(ORDER).failureHandler(this::failure);
         for (int status : new int[] { 404, 405, 406, 413, 414, 415, 431 }) {
             router.errorHandler(status, rc -> answer(rc, status));

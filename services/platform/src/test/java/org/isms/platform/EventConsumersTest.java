@@ -51,6 +51,10 @@ class EventConsumersTest {
             // more attempts than the old bounded retry made before it dead-lettered (8): it keeps going
             await().atMost(Duration.ofSeconds(60)).until(() -> counter("isms_events_consumed_total",
                     "outcome=\"retried\"") - retriedBefore >= 12);
+            // a request meanwhile is told the database is away (503, try again), not a 500
+            given().auth().oauth2(officer()).get("/api/notes").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "5")
+                    .body("type", org.hamcrest.Matchers.equalTo("urn:isms:problem:service-unavailable"));
             JsonPath ready = given().get("/q/health/ready").then().statusCode(503).extract().jsonPath();
             assertThat(ready.getString("checks.find { it.name == 'event-consumers' }.status")).isEqualTo("DOWN");
             assertThat(ready.getString("checks.find { it.name == 'event-consumers' }.data.note-effects"))

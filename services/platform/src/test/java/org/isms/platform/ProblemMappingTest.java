@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import org.isms.testing.RawHttp;
 import org.isms.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +164,51 @@ class ProblemMappingTest {
         org.assertj.core.api.Assertions.assertThat(org.isms.testing.TestDb.query(
                 "select user_name from directory_user where tenant_id = 'acme' and user_id = ?", TestTokens.subjectOf(name)))
                 .isEqualTo(name + "-renamed");
+    }
+
+    @Test
+    void shouldRefuseANulCharacterInJsonQueryOrPathNamingIt() throws Exception {
+        create("{\"text\":\"nul \\u0000 here\",\"priority\":\"LOW\",\"rating\":1}").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("text"))
+                .body("errors[0].message", containsString("NUL"));
+        given().auth().oauth2(officer()).urlEncodingEnabled(false).get("/api/notes?status=%00").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(officer()).urlEncodingEnabled(false).get("/api/notes/%00").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("path"));
+    }
+
+    @Test
+    void shouldAnswerProblemJsonForWhatTheHttpLayerRefuses() throws Exception {
+        RawHttp.Answer uri = RawHttp.get("/api/notes?q=" + "x".repeat(9000), RawHttp.bearer(officer()));
+        assertThat(uri.status()).isEqualTo(414);
+        assertThat(uri.text()).containsIgnoringCase("content-type: application/problem+json")
+                .contains("urn:isms:problem:uri-too-long");
+        RawHttp.Answer headers = RawHttp.get("/api/notes", "X-Padding: " + "y".repeat(25_000) + "\r\n");
+        assertThat(headers.status()).isEqualTo(431);
+        assertThat(headers.text()).contains("urn:isms:problem:request-header-fields-too-large");
+        try (RawHttp http = new RawHttp()) {
+            http.write("POST /api/notes HTTP/1.1\r\nHost: localhost\r\n" + RawHttp.bearer(officer())
+                    + "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n");
+            RawHttp.Answer big = http.read();
+            assertThat(big.status()).isEqualTo(413);
+            assertThat(big.text()).contains("urn:isms:problem:payload-too-large");
+        }
+        // a chunked body that grows past the limit: no length to refuse up front, cut off as it arrives
+        try (RawHttp http = new RawHttp()) {
+            http.write("POST /api/notes HTTP/1.1\r\nHost: localhost\r\n" + RawHttp.bearer(officer())
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            String chunk = "x".repeat(16 * 1024);
+            for (int i = 0; i < 6; i++) {
+                http.write(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
+            }
+            http.write("0\r\n\r\n");
+            RawHttp.Answer big = http.read();
+            assertThat(big.status()).isEqualTo(413);
+            assertThat(big.text()).containsIgnoringCase("application/problem+json");
+        }
+        RawHttp.Answer nowhere = RawHttp.get("/nothing/here");
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.text()).containsIgnoringCase("application/problem+json").contains("urn:isms:problem:not-found");
     }
 
     @Test

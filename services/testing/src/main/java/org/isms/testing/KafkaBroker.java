@@ -42,24 +42,12 @@ public final class KafkaBroker {
 
     /** A consumer of its own group, reading {@code topics} from the beginning. Close it. */
     public static KafkaConsumer<String, String> consumer(String... topics) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
-        consumer.subscribe(List.of(topics));
-        return consumer;
+        return consumerOn(bootstrapServers(), topics);
     }
 
     /** A producer of string keys and values. Close it. */
     public static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(p);
+        return producerOn(bootstrapServers());
     }
 
     /**
@@ -68,17 +56,45 @@ public final class KafkaBroker {
      */
     public static void send(String topic, EventEnvelope e) throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
-            ProducerRecord<String, String> r = new ProducerRecord<>(topic, e.subject(), EventJson.write(e.data()));
-            add(r, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-            add(r, CloudEventHeaders.ID, e.id());
-            add(r, CloudEventHeaders.TYPE, e.type());
-            add(r, CloudEventHeaders.SOURCE, e.source());
-            add(r, CloudEventHeaders.SUBJECT, e.subject());
-            add(r, CloudEventHeaders.TIME, e.time().toString());
-            add(r, CloudEventHeaders.TENANT, e.tenant());
-            add(r, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-            producer.send(r).get();
+            producer.send(record(topic, e)).get();
         }
+    }
+
+    /** The record a service's outbox relay would publish for the event (to send with a producer of one's own). */
+    public static ProducerRecord<String, String> record(String topic, EventEnvelope e) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(topic, e.subject(), EventJson.write(e.data()));
+        add(r, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        add(r, CloudEventHeaders.ID, e.id());
+        add(r, CloudEventHeaders.TYPE, e.type());
+        add(r, CloudEventHeaders.SOURCE, e.source());
+        add(r, CloudEventHeaders.SUBJECT, e.subject());
+        add(r, CloudEventHeaders.TIME, e.time().toString());
+        add(r, CloudEventHeaders.TENANT, e.tenant());
+        add(r, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return r;
+    }
+
+    /** A producer of string keys and values to another broker (the local stack's). Close it. */
+    public static KafkaProducer<String, String> producerOn(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(p);
+    }
+
+    /** A consumer of its own group on another broker (the local stack's), reading {@code topics} from the beginning. */
+    public static KafkaConsumer<String, String> consumerOn(String bootstrapServers, String... topics) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
+        consumer.subscribe(List.of(topics));
+        return consumer;
     }
 
     /** A header of a record as text, null when absent. */

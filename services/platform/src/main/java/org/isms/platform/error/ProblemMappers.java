@@ -128,11 +128,42 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (databaseUnavailable(e)) {
+            // not a fault of the request nor a bug: the database is away for now (a restart, a failover)
+            LOG.warnf("database unavailable on %s %s: %s", request.method(), path(request), e.toString());
+            return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
+                    .entity(new Problem(TYPE_PREFIX + "service-unavailable", "Service unavailable", 503,
+                            "the database is not reachable just now; try again shortly",
+                            path(request), null, null)).build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s %s", errorId, request.method(), path(request));
         return answer(new Problem(TYPE_PREFIX + "internal", "Internal error", 500,
                 "the request could not be completed; quote error id " + errorId + " when reporting it",
                 path(request), null, errorId));
+    }
+
+    /**
+     * Whether a failure is the database being out of reach: a refused or lost connection, or PostgreSQL
+     * shutting down or starting (SQLSTATE class 08, 57P01-57P03). A write that failed so was not committed.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P0"))) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (m != null && (m.contains("Connection is not active now") || m.contains("Pool closed")
+                    || m.contains("Connection refused"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response unauthenticated(HttpServerRequest request) {
