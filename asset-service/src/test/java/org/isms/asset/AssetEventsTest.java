@@ -68,6 +68,9 @@ class AssetEventsTest {
         assertThat(classified.path("effective").path("confidentiality").asInt()).isEqualTo(4);
         assertThat(classified.path("reason").asText()).isEqualTo("now holds customer data");
         assertThat(classified.path("cause").isNull()).isTrue();
+        // the asset's version after each change, so a consumer can tell an older event from a newer one
+        assertThat(registered.path("asset").path("version").asLong()).isEqualTo(0);
+        assertThat(classified.path("version").asLong()).isEqualTo(1);
         var retired = EventJson.read(mine.get(2).value());
         assertThat(retired.path("from").asText()).isEqualTo("IN_USE");
         assertThat(retired.path("to").asText()).isEqualTo("RETIRED");

@@ -73,6 +73,20 @@ class CallerFaultsTest {
     }
 
     @Test
+    void shouldCountAServiceThatCannotEvenBeConnectedToAgainstIt() {
+        // control-service is black-holed: each connect times out (300 ms), which is the service's failure, not
+        // the caller's (the request is still paused when it happens); three of them open its circuit
+        for (int i = 0; i < 3; i++) {
+            Response r = get("/api/controls");
+            assertThat(r.statusCode()).as(r.asString()).isIn(503, 504);
+            assertThat(r.<String>path("detail")).doesNotContain("given a rest");
+        }
+        Response rest = get("/api/controls");
+        assertThat(rest.statusCode()).isEqualTo(503);
+        assertThat(rest.<String>path("detail")).contains("given a rest");
+    }
+
+    @Test
     void shouldGiveBackATrialThatEndsByTheBodyLimit() throws Exception {
         open();
         clock.advance(Duration.ofSeconds(2));

@@ -108,6 +108,28 @@ class RiskFlagsTest {
     }
 
     @Test
+    void shouldNotFlagForAnOlderClassificationReplayedAfterANewerOne() throws Exception {
+        UUID asset = registered("HR files", new Cia(2, 2, 2));
+        String id = api.assessed("HR leak", asset.toString(), 2, 2, null, null);
+        EventEnvelope older = classified(asset, "HR files", new Cia(2, 2, 2), new Cia(4, 2, 2)); // never applied
+        EventEnvelope newer = classified(asset, "HR files", new Cia(2, 2, 2), new Cia(3, 2, 2));
+        send(newer);
+        awaitValue(() -> String.valueOf(api.get(id).<Boolean>path("reviewRequired")), "true");
+        api.owner().body(Map.of("comment", "C3 is right")).post("/api/risks/" + id + "/review").then().statusCode(200);
+
+        // the older classification comes late (a DLQ replay), then a marker on the asset's key
+        send(older);
+        send(fixtures.statusChanged(asset, "HR files (marker)", new Cia(3, 2, 2), "IN_USE", "IN_USE"));
+        awaitValue(() -> AssetEventsConsumerTest.query("select name from asset_projection where asset_id = ?", asset),
+                "HR files (marker)");
+        api.get(id).then().body("reviewRequired", equalTo(false)).body("reviewReasons.size()", equalTo(0));
+        assertThat(AssetEventsConsumerTest.query("select confidentiality from asset_projection where asset_id = ?",
+                asset)).isEqualTo("3");
+        assertThat(RiskApi.query("select count(*) from outbox where aggregate_id = ? and event_type = ?", id,
+                EventTypes.RISK_REVIEW_REQUIRED)).isEqualTo("1");
+    }
+
+    @Test
     void shouldDeadLetterAMalformedClassificationAndFlagOnTheNextGoodOne() throws Exception {
         UUID asset = registered("Payroll", new Cia(2, 1, 1));
         String id = api.assessed("Payroll leak", asset.toString(), 2, 2, null, null);

@@ -61,9 +61,14 @@ class RiskSegregationTest {
                 .body("reviewReasons[0].kind", equalTo("ACCEPTANCE_VOIDED"))
                 .body("reviewReasons[0].reason", equalTo("acceptance by olivia voided: owner alice→olivia,"
                         + " affected properties C→CIA changed"));
+        // the flag is announced as every flag is: a review-required event with the reason
         assertThat(RiskApi.query("select string_agg(event_type, ' ' order by id) from outbox where aggregate_id = ?"
-                + " and event_type in ('isms.risk.updated.v1', 'isms.risk.acceptance-voided.v1')", id))
-                .isEqualTo("isms.risk.updated.v1 isms.risk.acceptance-voided.v1");
+                + " and event_type in ('isms.risk.updated.v1', 'isms.risk.acceptance-voided.v1',"
+                + " 'isms.risk.review-required.v1')", id))
+                .isEqualTo("isms.risk.updated.v1 isms.risk.acceptance-voided.v1 isms.risk.review-required.v1");
+        assertThat(RiskApi.query("select payload->>'reason' from outbox where aggregate_id = ? and event_type ="
+                + " 'isms.risk.review-required.v1'", id)).isEqualTo("acceptance by olivia voided: owner alice→olivia,"
+                        + " affected properties C→CIA changed");
         assertThat(RiskApi.query("select concat_ws('|', payload->>'approver', payload->>'by', payload->>'byId',"
                 + " payload->'risk'->>'status', payload->'risk'->>'ownerId') from outbox where aggregate_id = ?"
                 + " and event_type = 'isms.risk.acceptance-voided.v1'", id))
@@ -168,14 +173,41 @@ class RiskSegregationTest {
         api.get(id).then().body("owner", equalTo(newcomer)).body("ownerId", nullValue());
         api.assess(id, pair(3, 3), null).then().statusCode(200);
         api.treat(id, "RETAIN", List.of()).then().statusCode(200);
-        // the newcomer, as an officer, may not approve what they own
+        // known by name only, the owner cannot be told apart from another account of that name: nobody accepts
         String before = api.fingerprint();
+        Response early = api.accept(api.officer(), id, RiskApi.inDays(30));
+        problem(early, 409, "conflict");
+        assertThat(early.<String>path("detail")).contains("has not used the ISMS yet");
+        // the newcomer, as an officer, may not approve what they own (their first request: now they are known)
         problem(api.accept(api.as(newcomer, "security-officer"), id, RiskApi.inDays(30)), 403, "forbidden");
         assertThat(api.fingerprint()).isEqualTo(before);
-        // once they used the ISMS, the next change binds their stable id to the risk
+        // once they used the ISMS, the next change binds their stable id to the risk, and another may approve
         api.as(newcomer, "risk-owner").get("/api/risks").then().statusCode(200);
         api.officer().body(Map.of("comment", "checked")).post("/api/risks/" + id + "/review").then().statusCode(200)
                 .body("ownerId", equalTo(sub(newcomer)));
+        api.accept(api.officer(), id, RiskApi.inDays(30)).then().statusCode(200)
+                .body("acceptance.approver", equalTo(RiskApi.OFFICER));
+    }
+
+    @Test
+    void shouldAnnounceTheOwnerIdBoundByAnOtherwiseUnchangedPut() {
+        String asset = api.asset("payroll", 2, 2, 2);
+        String newcomer = "yan-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> body = with(risk("Named early too", asset), "owner", newcomer);
+        String id = api.create(body);
+        api.as(newcomer, "risk-owner").get("/api/risks").then().statusCode(200);
+
+        // the same body again: nothing the caller sent changed, but the owner's id is bound now, a new version
+        api.officer().header("If-Match", "\"0\"").body(body).put("/api/risks/" + id).then().statusCode(200)
+                .body("ownerId", equalTo(sub(newcomer))).body("version", equalTo(1));
+        assertThat(RiskApi.query("select string_agg(payload->>'changed' || ' ' || (payload->'risk'->>'ownerId'), ';')"
+                + " from outbox where aggregate_id = ? and event_type = 'isms.risk.updated.v1'", id))
+                .isEqualTo("[\"ownerId\"] " + sub(newcomer));
+        // and once more: now truly nothing changed, no new version, no event
+        api.officer().header("If-Match", "\"1\"").body(body).put("/api/risks/" + id).then().statusCode(200)
+                .body("version", equalTo(1));
+        assertThat(RiskApi.query("select count(*) from outbox where aggregate_id = ? and event_type ="
+                + " 'isms.risk.updated.v1'", id)).isEqualTo("1");
     }
 
     @Test

@@ -15,5 +15,6 @@ create index note_tenant on note (tenant_id, created_at);
 create table note_effect (
     event_id text        not null,
     note_id  text        not null,
+    text     varchar(200),
     at       timestamptz not null default now()
 );

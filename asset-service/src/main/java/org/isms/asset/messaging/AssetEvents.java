@@ -48,7 +48,7 @@ public class AssetEvents {
 
     public Uni<Void> classified(Asset a, Cia previous, Cia previousEffective, String reason, UUID cause, Caller by) {
         return append(EventTypes.ASSET_CLASSIFIED, a, new AssetClassified(a.id, a.name, previous, a.own(),
-                previousEffective, a.effective(), reason, cause, by.name(), by.id()));
+                previousEffective, a.effective(), reason, cause, by.name(), by.id(), a.version));
     }
 
     public Uni<Void> statusChanged(Asset a, List<UUID> dependsOn, String from, Caller by) {

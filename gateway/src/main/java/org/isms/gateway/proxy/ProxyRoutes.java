@@ -205,6 +205,7 @@ public class ProxyRoutes {
             rc.response().closeHandler(v -> {
                 rc.put(CALLERS_DOING, Boolean.TRUE); // the caller went away: the exchange ends, nobody's fault upstream
                 permit.released();
+                out.exceptionHandler(e -> LOG.debugf("request to the service reset: the caller went away"));
                 out.reset();
             });
             pipeBody(rc, out);
@@ -213,7 +214,10 @@ public class ProxyRoutes {
 
     /**
      * Streams the body with back-pressure, counting it: a chunked body over the limit is cut off with 413, a
-     * body that stalls for {@code body-idle-timeout} with 408; either way the service's exchange is reset.
+     * body the caller stops sending for {@code body-idle-timeout} with 408 (the timer runs only while the
+     * gateway waits for the caller, not while it holds the caller back for a slow service); either way the
+     * service's exchange is reset. The idle timeout must stay below the services' timeouts, so that a stalled
+     * caller is found out before the service's silence would be blamed.
      */
     private void pipeBody(RoutingContext rc, HttpClientRequest out) {
         HttpServerRequest req = rc.request();
@@ -260,11 +264,17 @@ public class ProxyRoutes {
                 out.reset();
                 return;
             }
-            rearm.run();
             out.write(buf);
             if (out.writeQueueFull()) {
+                // the service is slow to read: we pause the caller, so it is not the caller stalling meanwhile
+                vertx.cancelTimer(timer[0]);
                 req.pause();
-                out.drainHandler(v -> req.resume());
+                out.drainHandler(v -> {
+                    rearm.run();
+                    req.resume();
+                });
+            } else {
+                rearm.run();
             }
         });
         req.endHandler(v -> {
@@ -322,15 +332,6 @@ public class ProxyRoutes {
     private void failed(RoutingContext rc, RouteTable.Entry route, CircuitBreaker.Permit permit, Throwable cause) {
         if (Boolean.TRUE.equals(rc.get(CALLERS_DOING))) {
             permit.released(); // answered already (413, 408) or nobody to answer: the service did nothing wrong
-            return;
-        }
-        if (!rc.request().isEnded() && (cause instanceof TimeoutException
-                || cause.getClass().getSimpleName().contains("Timeout"))) {
-            // the service waited for the rest of a body that never came: the caller's stall, not the service's
-            permit.released();
-            rc.response().putHeader("Connection", "close");
-            Problems.send(rc, 408, "request-timeout", "Request timeout", "the request body stalled; send it without"
-                    + " pausing");
             return;
         }
         permit.failed();

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -83,6 +84,12 @@ public class Risk {
     public OffsetDateTime updatedAt;
     @Version
     public long version;
+    /**
+     * Set when this request bound the stable id of an owner named before they used the ISMS: a change of the
+     * risk (it gets a new version) that the request must announce even if it changes nothing else.
+     */
+    @Transient
+    public boolean ownerBound;
 
     public List<UUID> assets() {
         return Arrays.stream(assetIds).map(UUID::fromString).toList();
@@ -163,8 +170,8 @@ public class Risk {
                 new LinkedHashSet<>(Arrays.asList(cia)), threatId, vulnerabilityId);
     }
 
-    /** Who had accepted a risk whose acceptance was voided. */
-    public record Voided(String approver, String approverId) {
+    /** An acceptance voided: who had approved it, and the review it asks for. */
+    public record Voided(String approver, String approverId, ReviewReason review) {
     }
 
     /**
@@ -175,11 +182,12 @@ public class Risk {
         if (status != RiskStatus.ACCEPTED || acceptanceApprover == null) {
             return null;
         }
-        Voided voided = new Voided(acceptanceApprover, acceptanceApproverId);
+        ReviewReason review = new ReviewReason(ReviewReason.Kind.ACCEPTANCE_VOIDED, "acceptance by "
+                + acceptanceApprover + " voided: " + reason, at, null, null);
+        Voided voided = new Voided(acceptanceApprover, acceptanceApproverId, review);
         clearAcceptance();
         status = treatmentStatus();
-        flag(new ReviewReason(ReviewReason.Kind.ACCEPTANCE_VOIDED, "acceptance by " + voided.approver() + " voided: "
-                + reason, at, null, null));
+        flag(review);
         return voided;
     }
 

@@ -76,9 +76,11 @@ public class RiskEvents {
                 r.acceptanceJustification, r.acceptanceExpiresAt, r.acceptanceApproverId));
     }
 
+    /** The acceptance voided, and the review that asks for (as every flag of a risk announces it). */
     public Uni<Void> acceptanceVoided(Risk r, Risk.Voided voided, String reason, Caller by) {
         return append(EventTypes.RISK_ACCEPTANCE_VOIDED, r, new RiskAcceptanceVoided(snapshot(r), voided.approver(),
-                voided.approverId(), reason, name(by), by.id()));
+                voided.approverId(), reason, name(by), by.id()))
+                .chain(() -> reviewRequired(r, voided.review()));
     }
 
     public Uni<Void> acceptanceExpired(Risk r, OffsetDateTime expiredAt) {

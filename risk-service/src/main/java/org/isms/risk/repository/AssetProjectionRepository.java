@@ -18,53 +18,69 @@ import org.isms.risk.domain.AssetProjection;
  */
 @ApplicationScoped
 public class AssetProjectionRepository implements TenantRepository<AssetProjection, AssetProjection.Key> {
+    /** Applies an event unless the row already reflects a later version of the asset. */
+    private static final String NOT_OLDER = """
+             where (p.asset_version is null or cast(:version as bigint) is null
+                or cast(:version as bigint) >= p.asset_version)""";
     private static final String SNAPSHOT = """
             insert into asset_projection as p (asset_id, tenant_id, name, type, owner, status, confidentiality,
-                integrity, availability, deleted, revision, last_event_id, last_event_at)
-            values (:id, :tenant, :name, :type, :owner, :status, :c, :i, :a, false, 1, :event, :at)
+                integrity, availability, deleted, revision, last_event_id, last_event_at, asset_version)
+            values (:id, :tenant, :name, :type, :owner, :status, :c, :i, :a, false, 1, :event, :at,
+                cast(:version as bigint))
             on conflict (tenant_id, asset_id) do update set name = excluded.name, type = excluded.type,
                 owner = excluded.owner, status = excluded.status, confidentiality = excluded.confidentiality,
                 integrity = excluded.integrity, availability = excluded.availability, revision = p.revision + 1,
-                last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at""";
+                last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at,
+                asset_version = coalesce(excluded.asset_version, p.asset_version)""" + NOT_OLDER;
     private static final String RATINGS = """
             insert into asset_projection as p (asset_id, tenant_id, name, confidentiality, integrity, availability,
-                deleted, revision, last_event_id, last_event_at)
-            values (:id, :tenant, :name, :c, :i, :a, false, 1, :event, :at)
+                deleted, revision, last_event_id, last_event_at, asset_version)
+            values (:id, :tenant, :name, :c, :i, :a, false, 1, :event, :at, cast(:version as bigint))
             on conflict (tenant_id, asset_id) do update set name = excluded.name,
                 confidentiality = excluded.confidentiality, integrity = excluded.integrity,
                 availability = excluded.availability, revision = p.revision + 1,
-                last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at""";
+                last_event_id = excluded.last_event_id, last_event_at = excluded.last_event_at,
+                asset_version = coalesce(excluded.asset_version, p.asset_version)""" + NOT_OLDER;
     private static final String DELETED = """
-            update asset_projection set deleted = true, revision = revision + 1, last_event_id = :event,
-                last_event_at = :at
-             where asset_id = :id and tenant_id = :tenant""";
+            update asset_projection as p set deleted = true, revision = revision + 1, last_event_id = :event,
+                last_event_at = :at, asset_version = coalesce(cast(:version as bigint), asset_version)""" + NOT_OLDER
+            + " and asset_id = :id and tenant_id = :tenant";
 
-    /** Everything a snapshot says (registered, updated, status changed); the number of rows written. */
+    /**
+     * Everything a snapshot says (registered, updated, status changed); the number of rows written: 0 when the
+     * projection holds a later version of the asset already.
+     */
     public Uni<Integer> applySnapshot(EventEnvelope event, AssetSnapshot a) {
         Cia e = a.effective();
         return getSession().chain(s -> s.createNativeQuery(SNAPSHOT)
                 .setParameter("id", a.assetId()).setParameter("tenant", event.tenant()).setParameter("name", a.name())
                 .setParameter("type", a.type()).setParameter("owner", a.owner()).setParameter("status", a.status())
                 .setParameter("c", e.confidentiality()).setParameter("i", e.integrity()).setParameter("a", e.availability())
-                .setParameter("event", event.id()).setParameter("at", event.time())
+                .setParameter("event", event.id()).setParameter("at", event.time()).setParameter("version", a.version())
                 .executeUpdate());
     }
 
-    /** New effective ratings (classified); the number of rows written. */
-    public Uni<Integer> applyRatings(EventEnvelope event, UUID assetId, String name, Cia effective) {
+    /**
+     * New effective ratings (classified) as of the asset's {@code version} (null: an event from before versions
+     * were sent, applied as it comes); the number of rows written, 0 when the projection holds a later version.
+     */
+    public Uni<Integer> applyRatings(EventEnvelope event, UUID assetId, String name, Cia effective, Long version) {
         return getSession().chain(s -> s.createNativeQuery(RATINGS)
                 .setParameter("id", assetId).setParameter("tenant", event.tenant()).setParameter("name", name)
                 .setParameter("c", effective.confidentiality()).setParameter("i", effective.integrity())
                 .setParameter("a", effective.availability())
-                .setParameter("event", event.id()).setParameter("at", event.time())
+                .setParameter("event", event.id()).setParameter("at", event.time()).setParameter("version", version)
                 .executeUpdate());
     }
 
-    /** The asset is gone from the inventory; the number of rows written (0 when it was never known). */
-    public Uni<Integer> markDeleted(EventEnvelope event, UUID assetId) {
+    /**
+     * The asset is gone from the inventory, as of its last {@code version} (null: not known); the number of rows
+     * written (0 when it was never known, or the projection holds a later version).
+     */
+    public Uni<Integer> markDeleted(EventEnvelope event, UUID assetId, Long version) {
         return getSession().chain(s -> s.createNativeQuery(DELETED)
                 .setParameter("id", assetId).setParameter("tenant", event.tenant())
-                .setParameter("event", event.id()).setParameter("at", event.time())
+                .setParameter("event", event.id()).setParameter("at", event.time()).setParameter("version", version)
                 .executeUpdate());
     }
 

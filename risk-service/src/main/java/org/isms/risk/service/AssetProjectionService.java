@@ -22,7 +22,9 @@ import org.isms.risk.repository.AssetProjectionRepository;
 /**
  * Applies asset events to the projection. Runs inside the inbox's transaction; a payload that lacks
  * what its type promises, or names another asset than the event's subject, is malformed. Every write is
- * scoped to the event's tenant (the projection's key), so no event reaches another tenant's assets.
+ * scoped to the event's tenant (the projection's key), so no event reaches another tenant's assets. An event
+ * older than the asset's state the projection holds (its version is lower: a dead-lettered event replayed after
+ * later ones were applied) changes nothing and flags nothing.
  */
 @ApplicationScoped
 public class AssetProjectionService {
@@ -50,12 +52,14 @@ public class AssetProjectionService {
      */
     public Uni<Void> apply(EventEnvelope event) {
         return switch (event.type()) {
-            case EventTypes.ASSET_REGISTERED -> snapshot(event, read(event, AssetRegistered.class).asset());
-            case EventTypes.ASSET_UPDATED -> snapshot(event, read(event, AssetUpdated.class).asset());
+            case EventTypes.ASSET_REGISTERED -> snapshot(event, read(event, AssetRegistered.class).asset())
+                    .replaceWithVoid();
+            case EventTypes.ASSET_UPDATED -> snapshot(event, read(event, AssetUpdated.class).asset()).replaceWithVoid();
             case EventTypes.ASSET_STATUS_CHANGED -> {
                 AssetStatusChanged c = read(event, AssetStatusChanged.class);
                 require(c.to() != null, event, "to");
-                yield snapshot(event, c.asset()).chain(() -> RETIRED.contains(c.to()) && !c.to().equals(c.from())
+                boolean retired = RETIRED.contains(c.to()) && !c.to().equals(c.from());
+                yield snapshot(event, c.asset()).chain(n -> n > 0 && retired
                         ? flag(event, c.asset().assetId(), ReviewReason.Kind.ASSET_RETIRED, "asset " + c.asset().name()
                                 + " " + c.to().toLowerCase().replace("disposed", "disposed of") + " (" + c.from()
                                 + "→" + c.to() + ")")
@@ -66,8 +70,8 @@ public class AssetProjectionService {
                 require(c.assetId() != null && c.name() != null && valid(c.effective()), event, "assetId, name, effective");
                 require(c.assetId().toString().equals(event.subject()), event, "assetId equal to the subject");
                 yield assets.effectiveOf(event.tenant(), c.assetId()).chain(was -> assets
-                        .applyRatings(event, c.assetId(), c.name(), c.effective())
-                        .chain(() -> was == null || was.equals(c.effective()) ? Uni.createFrom().voidItem()
+                        .applyRatings(event, c.assetId(), c.name(), c.effective(), c.version())
+                        .chain(n -> n == 0 || was == null || was.equals(c.effective()) ? Uni.createFrom().voidItem()
                                 : flag(event, c.assetId(), ReviewReason.Kind.ASSET_CLASSIFIED,
                                         "classification changed " + changes(was, c.effective()) + " (" + c.name() + ")")));
             }
@@ -76,9 +80,10 @@ public class AssetProjectionService {
                 require(d.assetId() != null && d.assetId().toString().equals(event.subject()), event,
                         "assetId equal to the subject");
                 // an asset never known here has no risks: nothing to do
-                yield assets.markDeleted(event, d.assetId()).chain(n -> n == 0 ? Uni.createFrom().voidItem()
-                        : flag(event, d.assetId(), ReviewReason.Kind.ASSET_DELETED, "asset " + d.name()
-                                + " deleted from the inventory"));
+                yield assets.markDeleted(event, d.assetId(), d.asset() == null ? null : d.asset().version())
+                        .chain(n -> n == 0 ? Uni.createFrom().voidItem()
+                                : flag(event, d.assetId(), ReviewReason.Kind.ASSET_DELETED, "asset " + d.name()
+                                        + " deleted from the inventory"));
             }
             default -> Uni.createFrom().voidItem(); // dependencies: nothing risk-service keeps
         };
@@ -104,16 +109,23 @@ public class AssetProjectionService {
         }
     }
 
-    private Uni<Void> snapshot(EventEnvelope event, AssetSnapshot a) {
+    /** Applies the snapshot; the rows written (0: the projection holds a later version of the asset). */
+    private Uni<Integer> snapshot(EventEnvelope event, AssetSnapshot a) {
         require(a != null && a.assetId() != null && a.name() != null && valid(a.effective()), event,
                 "asset.assetId, asset.name, asset.effective");
         require(a.assetId().toString().equals(event.subject()), event, "asset.assetId equal to the subject");
-        return assets.applySnapshot(event, a).replaceWithVoid();
+        return assets.applySnapshot(event, a);
     }
 
     private static <T> T read(EventEnvelope event, Class<T> type) {
         try {
-            return event.dataAs(type);
+            T data = event.dataAs(type);
+            if (data == null) {
+                throw new MalformedEventException("event " + event.id() + " (" + event.type() + ") has no data", null);
+            }
+            return data;
+        } catch (MalformedEventException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new MalformedEventException("event " + event.id() + " (" + event.type() + ") has unreadable data: "
                     + e.getMessage(), e);

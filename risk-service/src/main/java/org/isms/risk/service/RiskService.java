@@ -237,9 +237,12 @@ public class RiskService {
                         Risk.Scope scope = r.scope();
                         apply(r, draft, owner, owner.equals(r.owner) && r.ownerId != null ? r.ownerId : ownerId);
                         r.proposedImpact = ImpactProposals.propose(cur.methodology(), draft.cia(), found);
-                        List<String> changed = describe(r).entrySet().stream()
+                        List<String> changed = new ArrayList<>(describe(r).entrySet().stream()
                                 .filter(e -> !java.util.Objects.equals(before.get(e.getKey()), e.getValue()))
-                                .map(Map.Entry::getKey).toList();
+                                .map(Map.Entry::getKey).toList());
+                        if (r.ownerBound && !changed.contains("owner")) {
+                            changed.add("ownerId"); // nothing else may have changed, but the risk has a new version
+                        }
                         if (changed.isEmpty()) {
                             return Uni.createFrom().item(new RiskDetails(r, found));
                         }
@@ -347,7 +350,8 @@ public class RiskService {
     /**
      * Records the approval of the residual risk. Only an officer or admin who does not own the risk
      * approves, only a risk whose plan retains it or leaves it above appetite, until {@code expiresAt}: in the
-     * future and no further ahead than the methodology's {@code maxAcceptanceDays}.
+     * future and no further ahead than the methodology's {@code maxAcceptanceDays}. An owner named before they
+     * used the ISMS (no stable id yet) is compared by name only, so no acceptance is approved until they have.
      */
     @WithTransaction
     public Uni<RiskDetails> accept(Actor actor, UUID id, long version, String justification, OffsetDateTime expiresAt) {
@@ -362,6 +366,11 @@ public class RiskService {
             if (r.ownedBy(actor.id(), actor.name())) {
                 throw new ForbiddenActionException("the approver of an acceptance may not be the risk's owner ("
                         + r.owner + "); another security officer or admin must approve");
+            }
+            if (r.ownerId == null) {
+                // known by name only: who the owner is cannot be told apart from another account of that name yet
+                throw new ConflictException("the risk's owner " + r.owner + " has not used the ISMS yet, so the"
+                        + " approver cannot be told apart from them; accept once " + r.owner + " has signed in");
             }
             requireStatus(r, RiskStatus.ACCEPTED, RiskStatus.TREATMENT_PLANNED, RiskStatus.TREATED, RiskStatus.ACCEPTED);
             if (!r.needsAcceptance()) {
@@ -548,7 +557,10 @@ public class RiskService {
         if (r.ownerId != null) {
             return Uni.createFrom().voidItem();
         }
-        return directory.idOf(r.tenantId, r.owner).invoke(ownerId -> r.ownerId = ownerId).replaceWithVoid();
+        return directory.idOf(r.tenantId, r.owner).invoke(ownerId -> {
+            r.ownerId = ownerId;
+            r.ownerBound = ownerId != null;
+        }).replaceWithVoid();
     }
 
     /** The acceptance-voided event, when an acceptance was voided. */

@@ -58,7 +58,9 @@ class RiskTest {
     void shouldVoidAnAcceptanceBackToTreatmentWithTheReasonFlagged() {
         Risk r = accepted();
         Risk.Voided voided = r.voidAcceptance("owner alice→olivia changed", NOW);
-        assertThat(voided).isEqualTo(new Risk.Voided("ada", "sub-ada"));
+        assertThat(voided.approver()).isEqualTo("ada");
+        assertThat(voided.approverId()).isEqualTo("sub-ada");
+        assertThat(voided.review()).isEqualTo(r.reasons().get(0)); // the review it asks for is the one flagged
         assertThat(r.status).isEqualTo(RiskStatus.TREATMENT_PLANNED);
         assertThat(r.acceptanceApprover).isNull();
         assertThat(r.acceptanceApproverId).isNull();

@@ -16,7 +16,7 @@ class EventEnvelopeTest {
     void shouldRoundTripPayloadThroughJson() {
         UUID asset = UUID.randomUUID();
         var payload = new AssetClassified(asset, "CRM", new Cia(2, 2, 2), new Cia(4, 2, 2), new Cia(2, 2, 2),
-                new Cia(4, 2, 2), "holds customer data", null, "officer", "f3c1d6e2-officer");
+                new Cia(4, 2, 2), "holds customer data", null, "officer", "f3c1d6e2-officer", 3L);
         EventEnvelope event = EventEnvelope.of(EventTypes.ASSET_CLASSIFIED, Sources.ASSET_SERVICE,
                 asset.toString(), "acme", OffsetDateTime.parse("2026-03-01T10:15:30+02:00"), payload);
 
@@ -33,6 +33,13 @@ class EventEnvelopeTest {
     void shouldIgnoreFieldsAddedByANewerProducer() {
         var data = EventJson.read("{\"confidentiality\":1,\"integrity\":2,\"availability\":3,\"added\":true}");
         assertThat(EventJson.fromTree(data, Cia.class)).isEqualTo(new Cia(1, 2, 3));
+    }
+
+    @Test
+    void shouldReadAClassificationPublishedBeforeItCarriedTheVersion() {
+        var data = EventJson.read("{\"assetId\":\"" + UUID.randomUUID() + "\",\"name\":\"CRM\","
+                + "\"effective\":{\"confidentiality\":4,\"integrity\":2,\"availability\":2}}");
+        assertThat(EventJson.fromTree(data, AssetClassified.class).version()).isNull();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.isms.events.CloudEventHeaders;
+import org.isms.platform.testapp.NoteEventsConsumer;
 import org.isms.stack.PostgresServer;
 import org.isms.testing.KafkaBroker;
 import org.isms.testing.SharedServers;
@@ -39,6 +41,9 @@ import org.junit.jupiter.api.Test;
 class EventConsumersTest {
     static final String TOPIC = "isms.note.events";
     static final String DLQ = "isms.note.dlq";
+
+    @Inject
+    NoteEventsConsumer notes;
 
     @Test
     void shouldRetryAGoodEventThroughADatabaseOutageApplyItOnceAndNeverDeadLetterIt() throws Exception {
@@ -83,6 +88,72 @@ class EventConsumersTest {
                 .satisfies(r -> assertThat(header(r, "dead-letter-reason"))
                         .contains("comes from /isms/someone-else; only /isms/platform-test publishes there"));
         assertThat(OutboxTest.count("select count(*) from note_effect where event_id = ?", foreign)).isZero();
+    }
+
+    @Test
+    void shouldDeadLetterWhatCouldNeverBeStoredAndGoOn() throws Exception {
+        // each would fail in the database (or in the handler) on every retry and hold the partition forever
+        String note = UUID.randomUUID().toString();
+        Map<String, ProducerRecord<String, String>> never = new LinkedHashMap<>();
+        never.put("not a JSON object but NULL", withValue(record(UUID.randomUUID().toString(), note,
+                "/isms/platform-test"), "null"));
+        never.put("not a JSON object but STRING", withValue(record(UUID.randomUUID().toString(), note,
+                "/isms/platform-test"), "\"a note\""));
+        never.put("contains a NUL character", withValue(record(UUID.randomUUID().toString(), note,
+                "/isms/platform-test"), "{\"id\":\"" + note + "\",\"text\":\"nul \\u0000 here\"}"));
+        never.put("outside the years 1 to 9999", withHeader(record(UUID.randomUUID().toString(), note,
+                "/isms/platform-test"), CloudEventHeaders.TIME, "+10000-01-01T00:00:00Z"));
+        never.put("ce_tenant is not a tenant id", withHeader(record(UUID.randomUUID().toString(), note,
+                "/isms/platform-test"), CloudEventHeaders.TENANT, "Acme Corp"));
+        never.put("ce_id is longer than 200", record("x".repeat(201), note, "/isms/platform-test"));
+        // well-formed, but PostgreSQL refuses the value itself (SQLSTATE 22001: too long for its column)
+        never.put("22001", withValue(record(UUID.randomUUID().toString(), note, "/isms/platform-test"),
+                "{\"id\":\"" + note + "\",\"text\":\"" + "y".repeat(201) + "\"}"));
+        for (ProducerRecord<String, String> r : never.values()) {
+            send(r);
+        }
+        String marker = UUID.randomUUID().toString();
+        send(record(marker, note, "/isms/platform-test"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(OutboxTest.count("select count(*) from note_effect where event_id = ?", marker)).isEqualTo(1));
+        assertThat(OutboxTest.count("select count(*) from note_effect where note_id = ?", note)).isEqualTo(1);
+        List<ConsumerRecord<String, String>> dead = deadLetters();
+        never.forEach((reason, r) -> assertThat(dead).as(reason)
+                .filteredOn(d -> header(d, CloudEventHeaders.ID).equals(idOf(r))).singleElement()
+                .satisfies(d -> assertThat(header(d, "dead-letter-reason")).contains(reason)));
+    }
+
+    @Test
+    void shouldKeepAConsumerStuckWhileAReplayOfItsPartitionSucceeds() throws Exception {
+        String stuckNote = UUID.randomUUID().toString();
+        String stuckEvent = UUID.randomUUID().toString();
+        notes.failFor(stuckNote);
+        try {
+            // on partition 0, the partition the replayed record below names as its origin
+            ProducerRecord<String, String> first = record(stuckEvent, stuckNote, "/isms/platform-test");
+            send(new ProducerRecord<>(TOPIC, 0, first.key(), first.value(), first.headers()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(consumersCheck()).contains(stuckEvent));
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts(consumersCheck()) >= 5);
+            long attemptsBefore = attempts(consumersCheck());
+            // settle the replay group's place, then replay one good event of the same partition
+            given().auth().oauth2(admin()).post("/ops/dlq/replay?limit=10000").then().statusCode(200);
+            String replayedNote = UUID.randomUUID().toString();
+            send(deadLetter(record(UUID.randomUUID().toString(), replayedNote, "/isms/platform-test"), "Connection refused"));
+            JsonPath replay = given().auth().oauth2(admin()).post("/ops/dlq/replay").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(replay.getInt("applied")).isEqualTo(1);
+            assertThat(OutboxTest.count("select count(*) from note_effect where note_id = ?", replayedNote)).isEqualTo(1);
+            // the replay's success did not clear what the live consumer is stuck on, nor restart its count
+            assertThat(consumersCheck()).contains(stuckEvent);
+            assertThat(attempts(consumersCheck())).isGreaterThanOrEqualTo(attemptsBefore);
+            assertThat(given().get("/q/health/ready").statusCode()).isEqualTo(503);
+        } finally {
+            notes.heal(stuckNote);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(OutboxTest.count("select count(*) from note_effect where note_id = ?", stuckNote)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().get("/q/health/ready")
+                .jsonPath().getString("checks.find { it.name == 'event-consumers' }.status")).isEqualTo("UP"));
     }
 
     @Test
@@ -175,6 +246,34 @@ class EventConsumersTest {
         h.put(CloudEventHeaders.TENANT, "acme");
         h.forEach((k, v) -> r.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
         return r;
+    }
+
+    private static String consumersCheck() {
+        return given().get("/q/health/ready").jsonPath()
+                .getString("checks.find { it.name == 'event-consumers' }.data.note-effects");
+    }
+
+    /** "stuck for 3 s on event …, 12 attempts; …": the 12. */
+    private static long attempts(String check) {
+        Matcher m = Pattern.compile("(\\d+) attempts").matcher(check == null ? "" : check);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static ProducerRecord<String, String> withValue(ProducerRecord<String, String> r, String value) {
+        ProducerRecord<String, String> v = new ProducerRecord<>(r.topic(), r.key(), value);
+        r.headers().forEach(h -> v.headers().add(h));
+        return v;
+    }
+
+    private static ProducerRecord<String, String> withHeader(ProducerRecord<String, String> r, String name,
+            String value) {
+        r.headers().remove(name);
+        add(r, name, value);
+        return r;
+    }
+
+    private static String idOf(ProducerRecord<String, String> r) {
+        return new String(r.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8);
     }
 
     /** The record as SmallRye's dead-letter strategy writes it: key, value and headers kept, the reason added. */

@@ -21,6 +21,7 @@ public final class KeycloakServer {
     private final Path instanceDir;
     private final int port;
     private final int managementPort;
+    private final String httpHost;
     private final String adminPassword;
     private final String homeName;
     private ChildProcess process;
@@ -28,12 +29,15 @@ public final class KeycloakServer {
     /**
      * @param instanceDir   where this instance keeps its log and pid
      * @param port          HTTP port (0 = any free port)
+     * @param httpHost      the address the HTTP port listens on ({@code 0.0.0.0}: an entry of the stack); the
+     *                      management port (health, metrics) listens on 127.0.0.1 whatever it is
      * @param adminPassword the bootstrap admin's password: used when the database is new, then to log in
      * @param homeName      which unpacked copy to run from: the stack's and the tests' differ, because two
      *                      Keycloaks running from one home share its build output and transaction log store
      */
-    public KeycloakServer(Path instanceDir, int port, String adminPassword, String homeName) {
+    public KeycloakServer(Path instanceDir, int port, String httpHost, String adminPassword, String homeName) {
         this.instanceDir = instanceDir;
+        this.httpHost = httpHost;
         this.homeName = homeName;
         this.port = port == 0 ? Net.freePort() : port;
         this.managementPort = port == 0 ? Net.freePort() : port + 10;
@@ -67,7 +71,8 @@ public final class KeycloakServer {
         postgres.ensureDatabase(database);
         Path home = home(homeName);
         List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + port, "--http-management-port=" + managementPort, "--health-enabled=true",
+                "--http-host=" + httpHost, "--http-port=" + port, "--http-management-host=127.0.0.1",
+                "--http-management-port=" + managementPort, "--health-enabled=true",
                 "--hostname=" + url(), "--db=postgres", "--db-url=" + postgres.jdbcUrl(database),
                 "--db-username=" + postgres.user(), "--db-password=" + postgres.password(),
                 "--log-console-output=default");

@@ -60,8 +60,9 @@ public final class Stack {
             ok("kafka", kafka.bootstrapServers());
 
             step("keycloak (first start ~90 s)");
-            KeycloakServer keycloak = new KeycloakServer(data.resolve("keycloak"), KEYCLOAK_PORT, adminPassword(),
-                    "stack");
+            // an entry of the stack, like the gateway: API clients elsewhere (a SIEM connector) get their tokens here
+            KeycloakServer keycloak = new KeycloakServer(data.resolve("keycloak"), KEYCLOAK_PORT, "0.0.0.0",
+                    adminPassword(), "stack");
             stops.push(keycloak::stop);
             keycloak.start(pg, "keycloak", Duration.ofMinutes(5));
             ok("keycloak", keycloak.url());

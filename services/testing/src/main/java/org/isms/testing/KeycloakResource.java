@@ -26,7 +26,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         if (url != null) {
             return url;
         }
-        KeycloakServer keycloak = new KeycloakServer(SharedServers.workDir().resolve("keycloak"), 0,
+        KeycloakServer keycloak = new KeycloakServer(SharedServers.workDir().resolve("keycloak"), 0, "127.0.0.1",
                 UUID.randomUUID().toString(), "test");
         Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop, "isms-test-keycloak-stop"));
         keycloak.start(SharedServers.postgres(), "keycloak", timeout);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -128,13 +129,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        if (databaseUnavailable(e)) {
+        DatabaseFailure db = databaseFailure(e);
+        if (db != DatabaseFailure.NONE) {
             // not a fault of the request nor a bug: the database is away for now (a restart, a failover)
-            LOG.warnf("database unavailable on %s %s: %s", request.method(), path(request), e.toString());
+            LOG.warnf("database unavailable (%s) on %s %s: %s", db, request.method(), path(request), e.toString());
+            boolean read = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD
+                    || request.method() == HttpMethod.OPTIONS;
             return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
                     .entity(new Problem(TYPE_PREFIX + "service-unavailable", "Service unavailable", 503,
-                            "the database is not reachable just now; try again shortly",
-                            path(request), null, null)).build();
+                            unavailableDetail(db, read), path(request), null, null)).build();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s %s", errorId, request.method(), path(request));
@@ -143,27 +146,63 @@ public class ProblemMappers {
                 path(request), null, errorId));
     }
 
+    /** What a caller is told of a database outage: whether a write may have been saved, so a retry is safe. */
+    static String unavailableDetail(DatabaseFailure db, boolean read) {
+        if (read) {
+            return "the database is not reachable just now; try again shortly";
+        }
+        return db == DatabaseFailure.NOT_REACHED
+                ? "the database is not reachable just now; nothing was changed: try again shortly"
+                : "the connection to the database was lost while the change was made: it may or may not have been"
+                        + " saved; read the resource before you try again";
+    }
+
+    /** How a request met an absent database, if it did. */
+    enum DatabaseFailure {
+        /** Not a database outage. */
+        NONE,
+        /** No connection was had: nothing of the request reached the database, so nothing was changed. */
+        NOT_REACHED,
+        /**
+         * A connection was lost while the request ran (PostgreSQL shut down or crashed, the network cut): a write
+         * may have been committed just before the answer was lost, or not.
+         */
+        LOST
+    }
+
     /**
-     * Whether a failure is the database being out of reach: a refused or lost connection, or PostgreSQL
-     * shutting down or starting (SQLSTATE class 08, 57P01-57P03). A write that failed so was not committed.
+     * Whether a failure is the database being out of reach, and how: a refused or timed-out connect, PostgreSQL
+     * refusing connections while it starts or shuts down (08001, 08004, 57P03) is {@code NOT_REACHED}; a closed
+     * connection or a reset socket, an administrator or crash shutdown (57P01, 57P02) or another connection
+     * failure (class 08) mid-request is {@code LOST}.
      */
-    static boolean databaseUnavailable(Throwable e) {
+    static DatabaseFailure databaseFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
-                    || t instanceof io.netty.channel.ConnectTimeoutException) {
-                return true;
+            if (t instanceof java.net.ConnectException || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return DatabaseFailure.NOT_REACHED;
             }
-            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P0"))) {
-                return true;
+            if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.net.SocketException) {
+                // a reset or closed socket: the database connection is the only one a request reads from
+                return DatabaseFailure.LOST;
+            }
+            String state = SqlStates.own(t);
+            if (state != null) {
+                if (state.equals("08001") || state.equals("08004") || state.equals("57P03")) {
+                    return DatabaseFailure.NOT_REACHED;
+                }
+                if (state.startsWith("08") || state.startsWith("57P0")) {
+                    return DatabaseFailure.LOST;
+                }
             }
             String m = t.getMessage();
-            if (m != null && (m.contains("Connection is not active now") || m.contains("Pool closed")
-                    || m.contains("Connection refused"))) {
-                return true;
+            if (m != null && (m.contains("Connection refused") || m.contains("Pool closed"))) {
+                return DatabaseFailure.NOT_REACHED;
+            }
+            if (m != null && m.contains("Connection is not active now")) {
+                return DatabaseFailure.LOST;
             }
         }
-        return false;
+        return DatabaseFailure.NONE;
     }
 
     private Response unauthenticated(HttpServerRequest request) {

@@ -20,7 +20,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.isms.events.MalformedEventException;
 import org.jboss.logging.Logger;
 
 /**
@@ -107,7 +106,7 @@ public class DlqReplay {
                     } else {
                         try {
                             EventConsumers.Outcome o = VertxContextSupport.subscribeAndAwait(
-                                    () -> consumers.process(handler, original, config.replayRetries()));
+                                    () -> consumers.replay(handler, original, config.replayRetries()));
                             switch (o) {
                                 case APPLIED -> {
                                     applied++;
@@ -116,12 +115,13 @@ public class DlqReplay {
                                 case DUPLICATE -> duplicates++;
                                 case IGNORED -> ignored++;
                             }
-                        } catch (MalformedEventException e) {
-                            failing.add(failure(original, e.getMessage()));
                         } catch (Throwable e) {
-                            stoppedAt = r.topic() + "-" + r.partition() + "@" + r.offset() + ": " + e;
-                            read--;
-                            break reading;
+                            if (EventConsumers.mayPass(e)) { // the database away still: stop here, keep the place
+                                stoppedAt = r.topic() + "-" + r.partition() + "@" + r.offset() + ": " + e;
+                                read--;
+                                break reading;
+                            }
+                            failing.add(failure(original, e.getMessage())); // can never be applied: reported
                         }
                     }
                     done.put(tp, new OffsetAndMetadata(r.offset() + 1));

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.isms.events.EventEnvelope;
 import org.isms.events.MalformedEventException;
+import org.isms.platform.error.SqlStates;
 import org.isms.platform.inbox.Inbox;
 import org.isms.platform.inbox.IncomingEvents;
 import org.jboss.logging.Logger;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>a record that cannot be read, that does not come from its topic's owner ({@code ce_source}) or whose
  * key is not its subject can never be handled: {@link MalformedEventException}, and the channel's
- * dead-letter strategy moves it to the service's DLQ with the reason;</li>
+ * dead-letter strategy moves it to the service's DLQ with the reason; so does one whose values the database
+ * refuses as such (SQLSTATE class 22);</li>
  * <li>a good event's effect runs once ({@link Inbox}); a failure that is not the event's fault (the database
  * away, a lock timeout) is retried with backoff for as long as it takes: a good event is never dead-lettered.
  * Meanwhile the record's partition waits (order holds), and readiness reports the consumer stuck.</li>
@@ -59,8 +61,9 @@ public class EventConsumers {
 
     /** For an {@code @Incoming} method: the record's effect once, retried until it succeeds; malformed ones fail (DLQ). */
     public Uni<Void> consume(EventHandler handler, ConsumerRecord<String, String> record) {
-        return process(handler, record, Long.MAX_VALUE)
-                .onFailure(MalformedEventException.class).invoke(e -> {
+        String lane = handler.consumer() + "/" + record.topic() + "/" + record.partition();
+        return process(handler, record, Long.MAX_VALUE, lane)
+                .onFailure(f -> !mayPass(f)).invoke(e -> {
                     metrics.consumed(handler, "dead-lettered");
                     LOG.warnf("record %s-%d@%d dead-lettered by %s: %s", record.topic(), record.partition(),
                             record.offset(), handler.consumer(), e.getMessage());
@@ -69,10 +72,20 @@ public class EventConsumers {
     }
 
     /**
-     * Reads and checks the record, then applies it through the inbox; a failure that may pass is retried up to
-     * {@code retries} times (the consumers: indefinitely; a DLQ replay: a few times, then it reports).
+     * For a DLQ replay: the record read, checked and applied through the inbox like a consumed one, but a failure
+     * that may pass is retried only {@code retries} times, then reported. Its retries are its own in
+     * {@link #stuck()}: they never hide or clear what a live consumer is stuck on.
      */
-    public Uni<Outcome> process(EventHandler handler, ConsumerRecord<String, String> record, long retries) {
+    public Uni<Outcome> replay(EventHandler handler, ConsumerRecord<String, String> record, long retries) {
+        return process(handler, record, retries, handler.consumer() + "/dlq-replay");
+    }
+
+    /**
+     * Reads and checks the record, then applies it through the inbox; a failure that may pass is retried up to
+     * {@code retries} times, recorded under {@code lane} in {@link #stuck()} meanwhile.
+     */
+    private Uni<Outcome> process(EventHandler handler, ConsumerRecord<String, String> record, long retries,
+            String lane) {
         EventEnvelope event;
         try {
             event = read(handler, record);
@@ -83,15 +96,14 @@ public class EventConsumers {
             metrics.consumed(handler, "ignored");
             return Uni.createFrom().item(Outcome.IGNORED);
         }
-        String key = handler.consumer() + "/" + record.topic() + "/" + record.partition();
         Duration initial = config.retryInitialBackoff();
         Duration max = config.retryMaxBackoff();
         return inbox.processOnce(handler.consumer(), event, () -> handler.apply(event))
-                .onFailure(EventConsumers::mayPass).invoke(f -> failedOnce(key, handler, event, f))
+                .onFailure(EventConsumers::mayPass).invoke(f -> failedOnce(lane, handler, event, f))
                 .onFailure(EventConsumers::mayPass).retry().withBackOff(initial, max).atMost(retries)
-                .onFailure().invoke(f -> stuck.remove(key))
+                .onFailure().invoke(f -> unstuck(lane, event))
                 .map(applied -> {
-                    if (stuck.remove(key) != null) {
+                    if (unstuck(lane, event)) {
                         LOG.infof("event %s (%s) applied by %s after retrying", event.id(), event.type(), handler.consumer());
                     }
                     metrics.consumed(handler, applied ? "applied" : "duplicate");
@@ -107,6 +119,19 @@ public class EventConsumers {
     /** The handler of a topic, for a replay; null when this service reads no such topic. */
     public EventHandler handlerOf(String topic) {
         return handlers.stream().filter(h -> h.topic().equals(topic)).findFirst().orElse(null);
+    }
+
+    /** Forgets that {@code lane} was stuck, if it was stuck on this event; whether it was. */
+    private boolean unstuck(String lane, EventEnvelope event) {
+        boolean[] was = { false };
+        stuck.computeIfPresent(lane, (k, s) -> {
+            if (s.eventId().equals(event.id())) {
+                was[0] = true;
+                return null;
+            }
+            return s;
+        });
+        return was[0];
     }
 
     private void failedOnce(String key, EventHandler handler, EventEnvelope event, Throwable f) {
@@ -137,9 +162,19 @@ public class EventConsumers {
         return event;
     }
 
-    /** Whether a failure may pass by itself (anything but an event that can never be applied). */
-    private static boolean mayPass(Throwable f) {
-        return !(f instanceof MalformedEventException);
+    /**
+     * Whether a failure may pass by itself: anything but an event that can never be applied. That is a
+     * {@link MalformedEventException}, or PostgreSQL refusing the event's values themselves (SQLSTATE class 22,
+     * data exception: a value too long for its column, out of range, not in the encoding), which no retry
+     * changes. Anything else (the database away, a lock, a bug) is retried and shows as a stuck consumer.
+     */
+    static boolean mayPass(Throwable f) {
+        for (Throwable t = f; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MalformedEventException) {
+                return false;
+            }
+        }
+        return !SqlStates.isDataException(f);
     }
 
     private static String describe(Throwable f) {

@@ -20,6 +20,11 @@ public class TenantFilter {
     public static final String TENANT_CLAIM = "tenant";
     private static final Pattern TENANT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
+    /** Whether {@code id} is a tenant id: lower-case letters, digits and '-', 1 to 63, not starting with '-'. */
+    public static boolean isTenantId(String id) {
+        return id != null && TENANT.matcher(id).matches();
+    }
+
     private final CurrentIdentityAssociation identities;
     private final TenantContext context;
     private final UserDirectory directory;
@@ -57,7 +62,7 @@ public class TenantFilter {
                 name = username;
             }
         }
-        if (tenant == null || !TENANT.matcher(tenant).matches()) {
+        if (!isTenantId(tenant)) {
             return refuse("no-tenant", "No tenant",
                     "the token carries no valid 'tenant' claim; every request acts for one organization");
         }
