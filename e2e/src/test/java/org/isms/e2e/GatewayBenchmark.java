@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +108,7 @@ class GatewayBenchmark {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long interval = Math.max(1, (long) (1e9 / rate));
         long total = (long) (rate * PHASE.toSeconds());
+        CountDownLatch scheduled = new CountDownLatch((int) total);
         long start = System.nanoTime();
         clock.scheduleAtFixedRate(() -> {
             synchronized (all) {
@@ -120,16 +122,10 @@ class GatewayBenchmark {
                         ok.addAndGet(r.statusCode() == 200 ? 1 : 0);
                     }
                 }));
+                scheduled.countDown();
             }
         }, 0, interval, TimeUnit.NANOSECONDS);
-        while (true) {
-            synchronized (all) {
-                if (all.size() >= total) {
-                    break;
-                }
-            }
-            Thread.sleep(50);
-        }
+        scheduled.await(); // every request of the phase sent
         clock.shutdownNow();
         List<CompletableFuture<?>> sent;
         synchronized (all) {
