@@ -19,12 +19,7 @@ class MethodologyTest {
 
     /** The current methodology as a change body. */
     Map<String, Object> body() {
-        Map<String, Object> view = api.viewer().get("/api/risk-methodology").jsonPath().getMap("");
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (String f : List.of("likelihood", "impact", "matrix", "appetite", "reviewIntervalDays")) {
-            body.put(f, view.get(f));
-        }
-        return body;
+        return api.methodology();
     }
 
     @Test
@@ -52,17 +47,7 @@ class MethodologyTest {
         long assessedBefore = api.events("isms.risk.assessed.v1");
 
         Map<String, Object> body = body();
-        @SuppressWarnings("unchecked")
-        List<List<String>> matrix = (List<List<String>>) body.get("matrix");
-        List<List<String>> stricter = new ArrayList<>();
-        for (int l = 0; l < 5; l++) {
-            List<String> row = new ArrayList<>(matrix.get(l));
-            if (l >= 2) {
-                row.set(2, "HIGH");
-            }
-            stricter.add(row);
-        }
-        body.put("matrix", stricter);
+        body.put("matrix", RiskApi.stricter(body));
         body.put("appetite", "LOW");
         body.put("reason", "board lowered the appetite");
         api.admin().header("If-Match", "\"0\"").body(body).put("/api/risk-methodology").then().statusCode(200)

@@ -3,13 +3,12 @@ package org.isms.risk;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +69,31 @@ final class RiskApi {
         return as("ada", "isms-admin");
     }
 
+    /** A PUT body of the tenant's current methodology: its scales, matrix, appetite and review interval. */
+    Map<String, Object> methodology() {
+        Map<String, Object> view = viewer().get("/api/risk-methodology").jsonPath().getMap("");
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (String f : List.of("likelihood", "impact", "matrix", "appetite", "reviewIntervalDays")) {
+            body.put(f, view.get(f));
+        }
+        return body;
+    }
+
+    /** The body's 5×5 matrix made stricter: impact 3 is HIGH from likelihood 3 up. */
+    @SuppressWarnings("unchecked")
+    static List<List<String>> stricter(Map<String, Object> methodology) {
+        List<List<String>> matrix = (List<List<String>>) methodology.get("matrix");
+        List<List<String>> stricter = new ArrayList<>();
+        for (int l = 0; l < 5; l++) {
+            List<String> row = new ArrayList<>(matrix.get(l));
+            if (l >= 2) {
+                row.set(2, "HIGH");
+            }
+            stricter.add(row);
+        }
+        return stricter;
+    }
+
     /** An asset of this tenant's projection with the given effective ratings; its id. */
     String asset(String name, int c, int i, int a) {
         return asset(tenant, name, c, i, a);
@@ -111,19 +135,18 @@ final class RiskApi {
 
     static Map<String, Object> item(String action, String status, String... controls) {
         return new LinkedHashMap<>(Map.of("action", action, "owner", OWNER, "dueDate",
-                LocalDate.ofInstant(clock().instant(), ZoneOffset.UTC).plusDays(90).toString(), "status", status,
+                clock().today(90).toString(), "status", status,
                 "controlIds", List.of(controls)));
     }
 
     /** The application's clock (the test clock every @QuarkusTest gets). */
     static TestClock clock() {
-        return Arc.container().instance(TestClock.class).get();
+        return TestClock.current();
     }
 
     /** Midnight UTC {@code days} from the clock's today, as the API writes instants ("2027-03-01T00:00:00Z"). */
     static String inDays(int days) {
-        return DateTimeFormatter.ISO_INSTANT.format(LocalDate.ofInstant(clock().instant(), ZoneOffset.UTC)
-                .plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return DateTimeFormatter.ISO_INSTANT.format(clock().today(days).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     String create(Map<String, Object> body) {

@@ -11,8 +11,6 @@ import static org.isms.risk.RiskApi.with;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,13 +38,13 @@ class RiskLifecycleTest {
                 .body("inherent.level", equalTo("CRITICAL"))
                 .body("level", equalTo("CRITICAL"))
                 .body("aboveAppetite", equalTo(true))
-                .body("nextReviewDue", equalTo(LocalDate.ofInstant(RiskApi.clock().instant(), ZoneOffset.UTC).plusDays(30).toString()))
+                .body("nextReviewDue", equalTo(RiskApi.clock().today(30).toString()))
                 .body("methodologyVersion", equalTo(0));
         // the residual level becomes the risk's level
         api.assess(id, pair(4, 5), pair(2, 3)).then().statusCode(200)
                 .body("residual.score", equalTo(6)).body("residual.level", equalTo("MEDIUM"))
                 .body("level", equalTo("MEDIUM")).body("aboveAppetite", equalTo(false))
-                .body("nextReviewDue", equalTo(LocalDate.ofInstant(RiskApi.clock().instant(), ZoneOffset.UTC).plusDays(180).toString()));
+                .body("nextReviewDue", equalTo(RiskApi.clock().today(180).toString()));
         assertThat(api.events("isms.risk.assessed.v1")).isEqualTo(2);
         String data = RiskApi.query("select concat_ws(',', payload->>'previousLevel', payload->'risk'->>'residualLevel',"
                 + " payload->'risk'->>'owner', payload->'risk'->'assetIds'->>0) from outbox where tenant_id = ? and"
@@ -111,7 +109,7 @@ class RiskLifecycleTest {
                 .body("reviewRequired", equalTo(false))
                 .body("reviewReasons", equalTo(List.of()))
                 .body("lastReviewedBy", equalTo("alice"))
-                .body("nextReviewDue", equalTo(LocalDate.ofInstant(RiskApi.clock().instant(), ZoneOffset.UTC).plusDays(365).toString()));
+                .body("nextReviewDue", equalTo(RiskApi.clock().today(365).toString()));
         assertThat(RiskApi.query("select payload->>'comment' || ':' || (payload->>'reviewer') from outbox"
                 + " where tenant_id = ? and event_type = 'isms.risk.reviewed.v1'", api.tenant)).isEqualTo("still valid:alice");
         api.officer().header("If-Match", api.etag(id)).body(Map.of("reason", "the system is gone"))

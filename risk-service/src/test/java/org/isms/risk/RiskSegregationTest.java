@@ -14,8 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,22 +116,8 @@ class RiskSegregationTest {
     @Test
     void shouldVoidTheAcceptanceWhenANewMethodologyMovesTheLevel() {
         String id = accepted("re-rated", api.asset("lan", 2, 2, 2));
-        Map<String, Object> view = api.viewer().get("/api/risk-methodology").jsonPath().getMap("");
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (String f : List.of("likelihood", "impact", "appetite", "reviewIntervalDays")) {
-            body.put(f, view.get(f));
-        }
-        @SuppressWarnings("unchecked")
-        List<List<String>> matrix = (List<List<String>>) view.get("matrix");
-        List<List<String>> stricter = new ArrayList<>();
-        for (int l = 0; l < 5; l++) {
-            List<String> row = new ArrayList<>(matrix.get(l));
-            if (l >= 2) {
-                row.set(2, "HIGH");
-            }
-            stricter.add(row);
-        }
-        body.put("matrix", stricter);
+        Map<String, Object> body = api.methodology();
+        body.put("matrix", RiskApi.stricter(body));
         body.put("reason", "stricter");
         api.officer().header("If-Match", "\"0\"").body(body).put("/api/risk-methodology").then().statusCode(200);
         api.get(id).then().body("level", equalTo("HIGH")).body("status", equalTo("TREATMENT_PLANNED"))
@@ -222,12 +206,8 @@ class RiskSegregationTest {
         assertThat(api.fingerprint()).isEqualTo(before);
 
         // the cap is the methodology's: 30 days here
-        Map<String, Object> view = api.viewer().get("/api/risk-methodology").jsonPath().getMap("");
-        assertThat(view.get("maxAcceptanceDays")).isEqualTo(365);
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (String f : List.of("likelihood", "impact", "matrix", "appetite", "reviewIntervalDays")) {
-            body.put(f, view.get(f));
-        }
+        assertThat(api.viewer().get("/api/risk-methodology").<Integer>path("maxAcceptanceDays")).isEqualTo(365);
+        Map<String, Object> body = api.methodology();
         problem(api.officer().header("If-Match", "\"0\"").body(with(body, "maxAcceptanceDays", 0))
                 .put("/api/risk-methodology"), 400, "validation");
         problem(api.officer().header("If-Match", "\"0\"").body(with(body, "maxAcceptanceDays", 2000))

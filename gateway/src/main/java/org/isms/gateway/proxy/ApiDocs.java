@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.isms.gateway.config.GatewayConfig;
+import org.isms.http.HttpProblems;
 
 /**
  * Every service's OpenAPI document at {@code /openapi/<service>}, as the gateway's clients should use it:
@@ -35,7 +36,7 @@ public class ApiDocs {
     private void serve(RoutingContext rc) {
         String name = rc.pathParam("service");
         if (!config.services().containsKey(name)) {
-            Problems.send(rc, 404, "not-found", "Not found", "no service " + name + " behind the gateway");
+            HttpProblems.send(rc, 404, "not-found", "Not found", "no service " + name + " behind the gateway");
             return;
         }
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setURI("/q/openapi?format=json")
@@ -47,7 +48,7 @@ public class ApiDocs {
             return body.toJsonObject();
         }))).onSuccess(doc -> rc.response().putHeader("Content-Type", "application/json")
                 .end(forClients(doc, gatewayBase(rc)).encode()))
-                .onFailure(e -> Problems.send(rc, 503, "service-unavailable", "Service unavailable",
+                .onFailure(e -> HttpProblems.send(rc, 503, "service-unavailable", "Service unavailable",
                         name + "'s API document cannot be read now: " + e.getMessage()));
     }
 

@@ -2,6 +2,7 @@ package org.isms.gateway.proxy;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
+import org.isms.http.HttpProblems;
 
 /**
  * The gateway decides on the path it forwards, and forwards the path it decided on: a request path that is
@@ -19,7 +20,7 @@ final class PathGuard {
     static void handle(RoutingContext rc) {
         String why = refusal(rc.request().path(), rc.normalizedPath());
         if (why != null) {
-            Problems.send(rc, 400, "malformed-request", "Malformed request", "the request path holds " + why
+            HttpProblems.send(rc, 400, "malformed-request", "Malformed request", "the request path holds " + why
                     + "; send it in its normalized form");
             return;
         }

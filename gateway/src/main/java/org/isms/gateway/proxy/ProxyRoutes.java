@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.isms.gateway.config.GatewayConfig;
 import org.isms.http.HttpEdge;
+import org.isms.http.HttpProblems;
 import org.jboss.logging.Logger;
 
 /**
@@ -112,7 +113,7 @@ public class ProxyRoutes {
         }
         RouteTable.Entry route = routes.find(req.path());
         if (route == null) {
-            Problems.send(rc, 404, "not-found", "Not found", "no service serves " + req.path());
+            HttpProblems.send(rc, 404, "not-found", "Not found", "no service serves " + req.path());
             return;
         }
         req.pause();
@@ -122,7 +123,7 @@ public class ProxyRoutes {
                 identity -> authorized(rc, route, identity),
                 failure -> {
                     if (!limited(rc, "ip:" + clientAddress(req))) {
-                        Problems.send(rc, 401, "unauthorized", "Unauthorized", failure instanceof AuthenticationFailedException
+                        HttpProblems.send(rc, 401, "unauthorized", "Unauthorized", failure instanceof AuthenticationFailedException
                                 ? "the bearer token is not valid (signature, issuer, audience or expiry)"
                                 : "authentication failed");
                     }
@@ -132,11 +133,11 @@ public class ProxyRoutes {
     /** A failed authentication may reach the route as a routing failure: answer it as problem+json too. */
     private void failure(RoutingContext rc) {
         if (rc.failure() instanceof AuthenticationFailedException || rc.statusCode() == 401) {
-            Problems.send(rc, 401, "unauthorized", "Unauthorized",
+            HttpProblems.send(rc, 401, "unauthorized", "Unauthorized",
                     "the bearer token is not valid (signature, issuer, audience or expiry)");
         } else {
             LOG.errorf(rc.failure(), "gateway failure on %s", rc.request().path());
-            Problems.send(rc, rc.statusCode() >= 400 ? rc.statusCode() : 500, "internal", "Internal error",
+            HttpProblems.send(rc, rc.statusCode() >= 400 ? rc.statusCode() : 500, "internal", "Internal error",
                     "the gateway could not handle the request; quote request id " + RequestIds.requestId(rc));
         }
     }
@@ -149,18 +150,18 @@ public class ProxyRoutes {
             return;
         }
         if (identity == null || identity.isAnonymous()) {
-            Problems.send(rc, 401, "unauthorized", "Unauthorized", "a bearer token is required");
+            HttpProblems.send(rc, 401, "unauthorized", "Unauthorized", "a bearer token is required");
             return;
         }
         List<String> roles = route.rolesFor(req.method().name());
         if (!roles.isEmpty() && roles.stream().noneMatch(identity::hasRole)) {
-            Problems.send(rc, 403, "forbidden", "Forbidden", "your roles do not allow " + req.method() + " on "
+            HttpProblems.send(rc, 403, "forbidden", "Forbidden", "your roles do not allow " + req.method() + " on "
                     + route.prefix() + " (needs one of " + String.join(", ", roles) + ")");
             return;
         }
         String length = req.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parse(length) > config.limits().maxBodySize()) {
-            Problems.send(rc, 413, "payload-too-large", "Payload too large", "the body exceeds "
+            HttpProblems.send(rc, 413, "payload-too-large", "Payload too large", "the body exceeds "
                     + config.limits().maxBodySize() + " bytes");
             return;
         }
@@ -169,7 +170,7 @@ public class ProxyRoutes {
         if (permit == null) {
             long wait = breaker.retryAfterSeconds();
             rc.response().putHeader("Retry-After", String.valueOf(wait));
-            Problems.send(rc, 503, "service-unavailable", "Service unavailable", route.service()
+            HttpProblems.send(rc, 503, "service-unavailable", "Service unavailable", route.service()
                     + " failed repeatedly and is given a rest; try again in " + wait + " s");
             return;
         }
@@ -233,7 +234,7 @@ public class ProxyRoutes {
             cut[0] = true;
             rc.put(CALLERS_DOING, Boolean.TRUE);
             rc.response().putHeader("Connection", "close");
-            Problems.send(rc, 408, "request-timeout", "Request timeout", "the request body stalled for "
+            HttpProblems.send(rc, 408, "request-timeout", "Request timeout", "the request body stalled for "
                     + config.limits().bodyIdleTimeout().toSeconds() + " s; send it without pausing");
             out.exceptionHandler(e -> LOG.debugf("request to the service reset: the caller's body stalled"));
             out.reset();
@@ -259,7 +260,7 @@ public class ProxyRoutes {
                 cut[0] = true;
                 vertx.cancelTimer(timer[0]);
                 rc.put(CALLERS_DOING, Boolean.TRUE); // the reset below is the gateway's doing, not the service's failure
-                Problems.send(rc, 413, "payload-too-large", "Payload too large", "the body exceeds " + max + " bytes");
+                HttpProblems.send(rc, 413, "payload-too-large", "Payload too large", "the body exceeds " + max + " bytes");
                 out.exceptionHandler(e -> LOG.debugf("request to the service cut off at %d bytes", max));
                 out.reset();
                 return;
@@ -339,11 +340,11 @@ public class ProxyRoutes {
             return;
         }
         if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
-            Problems.send(rc, 504, "gateway-timeout", "Gateway timeout", route.service() + " did not answer in "
+            HttpProblems.send(rc, 504, "gateway-timeout", "Gateway timeout", route.service() + " did not answer in "
                     + config.services().get(route.service()).timeout().toSeconds() + " s");
         } else {
             LOG.debugf("%s unreachable: %s", route.service(), cause.toString());
-            Problems.send(rc, 503, "service-unavailable", "Service unavailable", route.service() + " is not reachable"
+            HttpProblems.send(rc, 503, "service-unavailable", "Service unavailable", route.service() + " is not reachable"
                     + (cause instanceof ConnectException ? "" : " (" + cause.getClass().getSimpleName() + ")"));
         }
     }
@@ -354,7 +355,7 @@ public class ProxyRoutes {
             return false;
         }
         rc.response().putHeader("Retry-After", String.valueOf(wait));
-        Problems.send(rc, 429, "too-many-requests", "Too many requests", "more than " + config.limits().rate()
+        HttpProblems.send(rc, 429, "too-many-requests", "Too many requests", "more than " + config.limits().rate()
                 + " requests per second (burst " + config.limits().burst() + "); slow down");
         return true;
     }

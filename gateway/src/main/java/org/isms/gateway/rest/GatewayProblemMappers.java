@@ -5,7 +5,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
-import org.isms.gateway.proxy.Problems;
+import org.isms.http.HttpProblems;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The gateway's own endpoints answer 401 and 403 as problem+json too, like the proxied routes. */
@@ -28,7 +28,7 @@ public class GatewayProblemMappers {
     }
 
     private static Response answer(int status, String kind, String title, String detail, HttpServerRequest request) {
-        return Response.status(status).type(Problems.MEDIA_TYPE)
-                .entity(Problems.problem(status, kind, title, detail, request.path()).encode()).build();
+        return Response.status(status).type(HttpProblems.MEDIA_TYPE)
+                .entity(HttpProblems.problem(status, kind, title, detail, request.path()).encode()).build();
     }
 }

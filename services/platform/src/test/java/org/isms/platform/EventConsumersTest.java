@@ -27,6 +27,7 @@ import org.isms.events.CloudEventHeaders;
 import org.isms.platform.testapp.NoteEventsConsumer;
 import org.isms.stack.PostgresServer;
 import org.isms.testing.KafkaBroker;
+import org.isms.testing.TestClock;
 import org.isms.testing.SharedServers;
 import org.isms.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -242,7 +243,7 @@ class EventConsumersTest {
         h.put(CloudEventHeaders.TYPE, "isms.note.created.v1");
         h.put(CloudEventHeaders.SOURCE, source);
         h.put(CloudEventHeaders.SUBJECT, noteId);
-        h.put(CloudEventHeaders.TIME, OffsetDateTime.now().toString());
+        h.put(CloudEventHeaders.TIME, OffsetDateTime.now(TestClock.current()).toString());
         h.put(CloudEventHeaders.TENANT, "acme");
         h.forEach((k, v) -> r.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
         return r;

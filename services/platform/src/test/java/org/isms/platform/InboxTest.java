@@ -24,6 +24,7 @@ import org.isms.events.CloudEventHeaders;
 import org.isms.events.EventEnvelope;
 import org.isms.platform.inbox.Inbox;
 import org.isms.testing.KafkaBroker;
+import org.isms.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** The inbox runs a consumer's effect once per event, however often the event is delivered. */
@@ -34,7 +35,7 @@ class InboxTest {
 
     static EventEnvelope event() {
         return EventEnvelope.of("isms.note.created.v1", "/isms/platform-test", UUID.randomUUID().toString(), "acme",
-                OffsetDateTime.now(), Map.of("text", "x"));
+                OffsetDateTime.now(TestClock.current()), Map.of("text", "x"));
     }
 
     boolean process(String consumer, EventEnvelope event, java.util.function.Supplier<Uni<Void>> effect)
@@ -105,7 +106,7 @@ class InboxTest {
         ProducerRecord<String, String> r = new ProducerRecord<>("isms.note.events", key, data);
         Map<String, String> h = Map.of(CloudEventHeaders.SPEC_VERSION, "1.0", CloudEventHeaders.ID, eventId,
                 CloudEventHeaders.TYPE, "isms.note.created.v1", CloudEventHeaders.SOURCE, "/isms/platform-test",
-                CloudEventHeaders.SUBJECT, key, CloudEventHeaders.TIME, OffsetDateTime.now().toString(),
+                CloudEventHeaders.SUBJECT, key, CloudEventHeaders.TIME, OffsetDateTime.now(TestClock.current()).toString(),
                 CloudEventHeaders.TENANT, "acme");
         h.forEach((k, v) -> r.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
         producer.send(r).get(10, TimeUnit.SECONDS);

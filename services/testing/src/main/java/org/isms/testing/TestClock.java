@@ -2,10 +2,12 @@ package org.isms.testing;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +23,18 @@ import java.util.concurrent.atomic.AtomicReference;
 @Priority(1)
 @Singleton
 public class TestClock extends Clock {
+    private final Clock system = Clock.systemUTC();
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    /** The application's clock, for a test's static helpers (an injected field does as well). */
+    public static TestClock current() {
+        return CDI.current().select(TestClock.class).get();
+    }
+
+    /** The date {@code days} from this clock's today (UTC): dates in test data that stay valid as time passes. */
+    public LocalDate today(int days) {
+        return LocalDate.ofInstant(instant(), ZoneOffset.UTC).plusDays(days);
+    }
 
     /** Moves time forward (or back, with a negative duration). */
     public void advance(Duration by) {
@@ -35,7 +48,7 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return system.instant().plus(offset.get());
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,6 +25,11 @@ import java.util.UUID;
  * wrong ones for the tests that must be refused.
  */
 public final class TestTokens {
+    /**
+     * Token times are the wall clock's, not the application's {@code TestClock}: the OIDC layer checks {@code iat}
+     * and {@code exp} against the system time, whatever a test did to the application's clock.
+     */
+    private static final Clock WALL_CLOCK = Clock.systemUTC();
     public static final String ISSUER = "https://keycloak.isms.test/realms/isms";
     public static final String AUDIENCE = "isms-api";
     static final String PRIVATE_KEY = "isms.test.jwt.private";
@@ -79,7 +85,7 @@ public final class TestTokens {
         private String alg = "RS256";
 
         private Builder(String username) {
-            Instant now = Instant.now();
+            Instant now = WALL_CLOCK.instant();
             claims.put("iss", ISSUER);
             claims.put("sub", subjectOf(username));
             claims.put("preferred_username", username);
@@ -118,7 +124,7 @@ public final class TestTokens {
 
         /** Expired {@code ago} ago. */
         public Builder expired(Duration ago) {
-            Instant exp = Instant.now().minus(ago);
+            Instant exp = WALL_CLOCK.instant().minus(ago);
             claims.put("exp", exp.getEpochSecond());
             claims.put("iat", exp.minus(Duration.ofMinutes(5)).getEpochSecond());
             return this;
