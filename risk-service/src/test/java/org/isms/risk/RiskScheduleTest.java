@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.isms.risk.service.RiskService;
+import org.isms.risk.service.RiskReviews;
 import org.isms.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class RiskScheduleTest {
     final RiskApi api = new RiskApi("sched");
 
     @Inject
-    RiskService service;
+    RiskReviews service;
 
     @Inject
     TestClock clock;

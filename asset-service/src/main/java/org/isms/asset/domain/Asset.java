@@ -10,6 +10,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.isms.events.asset.Cia;
+import org.isms.platform.error.ConflictException;
+import org.isms.platform.error.InvalidStateTransitionException;
+import org.isms.platform.tenancy.Caller;
 
 /**
  * An entry of the inventory. Its own CIA ratings are what its owner assessed; the effective ratings
@@ -56,6 +59,68 @@ public class Asset {
     public OffsetDateTime updatedAt;
     @Version
     public long version;
+
+    /**
+     * A new asset from a checked draft, registered by {@code by}: PLANNED unless the draft gives a status, its
+     * effective ratings its own until the graph recomputes them.
+     */
+    public static Asset register(UUID id, String tenant, Caller by, AssetDraft draft, OffsetDateTime now) {
+        Asset a = new Asset();
+        a.id = id;
+        a.tenantId = tenant;
+        a.status = draft.status() == null ? AssetStatus.PLANNED : draft.status();
+        a.classify(draft.classification());
+        a.apply(draft);
+        a.createdBy = by.name();
+        a.createdById = by.id();
+        a.createdAt = now;
+        a.markUpdated(by, now);
+        return a;
+    }
+
+    /**
+     * Takes the draft's descriptive fields and identifiers. Its status and ratings are not taken: they change only
+     * through {@link #moveTo} and {@link #classify}, which the history records with their own reasons.
+     */
+    public void apply(AssetDraft d) {
+        name = d.name();
+        type = d.type();
+        description = d.description();
+        owner = d.owner();
+        custodian = d.custodian();
+        location = d.location();
+        tags = d.tags().toArray(String[]::new);
+        personalData = d.personalData();
+        businessCritical = d.businessCritical();
+        hostnames = d.hostnames().toArray(String[]::new);
+        ipAddresses = d.ipAddresses().toArray(String[]::new);
+        externalIds = d.externalIds().toArray(String[]::new);
+        reviewDate = d.reviewDate();
+    }
+
+    /** 409 for a disposed asset: its record is kept as it was when it was disposed. */
+    public void requireChangeable() {
+        if (status == AssetStatus.DISPOSED) {
+            throw new ConflictException("asset " + id + " is DISPOSED; its record is kept as it was");
+        }
+    }
+
+    /** Moves one step along the lifecycle and returns the status it left; 409 for any other move. */
+    public AssetStatus moveTo(AssetStatus to) {
+        if (!status.canMoveTo(to)) {
+            throw new InvalidStateTransitionException("asset " + id, status, to, status.next());
+        }
+        AssetStatus from = status;
+        status = to;
+        return from;
+    }
+
+    /** Who changed the asset last, and when. */
+    public void markUpdated(Caller by, OffsetDateTime at) {
+        updatedBy = by.name();
+        updatedById = by.id();
+        updatedAt = at;
+    }
 
     public Cia own() {
         return new Cia(confidentiality, integrity, availability);

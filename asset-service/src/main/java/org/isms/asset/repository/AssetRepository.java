@@ -1,6 +1,10 @@
 package org.isms.asset.repository;
 
+import org.isms.asset.domain.AssetDetails;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +21,36 @@ import org.isms.platform.paging.TenantRepository;
 /** The tenant's assets, and the graph and identifier queries the inventory needs (PostgreSQL SQL where HQL cannot). */
 @ApplicationScoped
 public class AssetRepository implements TenantRepository<Asset, UUID> {
+    /** The asset and what it depends on directly (in the order {@code AssetDependencyRepository.dependsOn} gives). */
+    private static final String DETAILS = """
+            select a.*, array(select d.depends_on_id from asset_dependency d
+                               where d.tenant_id = a.tenant_id and d.asset_id = a.id
+                               order by d.depends_on_id) as depends_on
+              from asset a
+             where a.id = $1 and a.tenant_id = $2""";
+
+    private final Pool pool;
+
+    public AssetRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * The tenant's asset and its direct dependencies in one statement through the reactive SQL client, without a
+     * Hibernate session: the read SIEM lookups and the UI make most, measured at a fraction of Hibernate's cost
+     * per query (asset-service README, "Performance"). The asset is not managed: only for reading. Null if the
+     * tenant has no such asset.
+     */
+    public Uni<AssetDetails> details(String tenant, UUID id) {
+        return pool.preparedQuery(DETAILS).execute(Tuple.of(id, tenant)).map(rows -> {
+            var it = rows.iterator();
+            if (!it.hasNext()) {
+                return null;
+            }
+            Row r = it.next();
+            return new AssetDetails(AssetRows.asset(r), AssetRows.dependsOn(r));
+        });
+    }
 
     /**
      * Serializes the tenant's inventory writes until the transaction ends. Cycle checks, the effective

@@ -21,9 +21,9 @@ import org.isms.asset.domain.AssetType;
 import org.isms.asset.rest.AssetDtos.AssetIdentifiers;
 import org.isms.asset.rest.AssetDtos.AssetRequest;
 import org.isms.asset.rest.AssetDtos.Ratings;
-import org.isms.asset.service.AssetService.AssetDetails;
-import org.isms.asset.service.AssetService.ImportRow;
-import org.isms.asset.service.AssetService;
+import org.isms.asset.domain.AssetDetails;
+import org.isms.asset.service.AssetGraph;
+import org.isms.asset.service.AssetImport.ImportRow;
 import org.isms.platform.csv.CsvReader;
 import org.isms.platform.csv.CsvWriter;
 import org.isms.platform.error.InvalidInputException;
@@ -38,7 +38,7 @@ import org.isms.platform.json.NoNulStrings;
  * removes.
  *
  * <p>The import's work is bounded while the file is read, not after: at most {@link #MAX_ROWS} rows,
- * {@link AssetService#MAX_DEPENDENCIES} dependencies per row and {@link #MAX_EDGES} in all, and reading stops
+ * {@link AssetGraph#MAX_DEPENDENCIES} dependencies per row and {@link #MAX_EDGES} in all, and reading stops
  * after {@link #MAX_FAULTS} faults; the body's size is capped by the HTTP layer as it arrives
  * ({@code quarkus.http.limits.max-body-size}).
  */
@@ -128,9 +128,9 @@ public class AssetCsv {
                     throw new InvalidInputException("dependsOn", "the file names more than " + MAX_EDGES
                             + " dependencies in all (reading stopped at line " + r.line() + "); import it in parts");
                 }
-                if (dependsOn.size() > AssetService.MAX_DEPENDENCIES) {
+                if (dependsOn.size() > AssetGraph.MAX_DEPENDENCIES) {
                     faults.add(new FieldError("dependsOn", "has " + dependsOn.size() + " dependencies; at most "
-                            + AssetService.MAX_DEPENDENCIES, r.line()));
+                            + AssetGraph.MAX_DEPENDENCIES, r.line()));
                 } else {
                     convert(row, r, dependsOn, faults).ifPresent(rows::add);
                 }

@@ -12,9 +12,9 @@ import org.isms.asset.rest.AssetDtos.AssetView;
 import org.isms.asset.rest.AssetDtos.GraphNodeView;
 import org.isms.asset.rest.AssetDtos.MatchView;
 import org.isms.asset.rest.AssetDtos.Ratings;
-import org.isms.asset.service.AssetService.AssetDetails;
-import org.isms.asset.service.AssetService.GraphNode;
-import org.isms.asset.service.AssetService.Match;
+import org.isms.asset.domain.AssetDetails;
+import org.isms.asset.service.AssetQueries.GraphNode;
+import org.isms.asset.service.AssetQueries.Match;
 import org.isms.events.asset.Cia;
 
 /** Between the wire (DTO records) and the domain; entities never leave this service. */

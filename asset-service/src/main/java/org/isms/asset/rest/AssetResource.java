@@ -35,9 +35,11 @@ import org.isms.asset.rest.AssetDtos.ImportResult;
 import org.isms.asset.rest.AssetDtos.ImportedAsset;
 import org.isms.asset.rest.AssetDtos.MatchResult;
 import org.isms.asset.rest.AssetDtos.Transition;
-import org.isms.asset.service.AssetService;
-import org.isms.asset.service.AssetService.AssetDetails;
-import org.isms.asset.service.AssetService.Filter;
+import org.isms.asset.service.AssetCommands;
+import org.isms.asset.domain.AssetDetails;
+import org.isms.asset.service.AssetImport;
+import org.isms.asset.service.AssetQueries;
+import org.isms.asset.service.AssetQueries.Filter;
 import org.isms.platform.error.Problem;
 import org.isms.platform.http.OffEventLoop;
 import org.isms.platform.http.Preconditions;
@@ -63,12 +65,17 @@ public class AssetResource {
     static final Set<String> SORTABLE = Set.of("name", "type", "status", "owner", "criticality", "createdAt",
             "updatedAt", "reviewDate");
 
-    private final AssetService service;
+    private final AssetQueries queries;
+    private final AssetCommands commands;
+    private final AssetImport imports;
     private final AssetCsv csv;
     private final TenantContext caller;
 
-    public AssetResource(AssetService service, AssetCsv csv, TenantContext caller) {
-        this.service = service;
+    public AssetResource(AssetQueries queries, AssetCommands commands, AssetImport imports, AssetCsv csv,
+            TenantContext caller) {
+        this.queries = queries;
+        this.commands = commands;
+        this.imports = imports;
         this.csv = csv;
         this.caller = caller;
     }
@@ -106,7 +113,7 @@ public class AssetResource {
     @APIResponse(responseCode = "409", description = "Name taken, dependency cycle or disposed dependency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> register(@Valid @NotNull AssetRequest request) {
-        return service.register(caller.caller(), AssetMapper.draft(request))
+        return commands.register(caller.caller(), AssetMapper.draft(request))
                 .map(d -> Response.created(URI.create("/api/assets/" + d.asset().id))
                         .tag(String.valueOf(d.asset().version)).entity(AssetMapper.view(d)).build());
     }
@@ -118,7 +125,7 @@ public class AssetResource {
     @Operation(operationId = "getAsset", summary = "One asset, with its ETag")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssetView.class)))
     public Uni<Response> get(@RestPath UUID id) {
-        return service.get(caller.tenant(), id).map(AssetResource::withTag);
+        return queries.get(caller.tenant(), id).map(AssetResource::withTag);
     }
 
     @GET
@@ -126,7 +133,7 @@ public class AssetResource {
             Roles.ADMIN })
     @Operation(operationId = "listAssets", summary = "The inventory, filtered, sorted and paged (size up to 200)")
     public Uni<Page<AssetView>> list(@BeanParam PageParams paging, @BeanParam FilterParams filter) {
-        return service.list(caller.tenant(), filter.toFilter(), paging.toRequest("name", SORTABLE))
+        return queries.list(caller.tenant(), filter.toFilter(), paging.toRequest("name", SORTABLE))
                 .map(p -> p.map(AssetMapper::view));
     }
 
@@ -139,7 +146,7 @@ public class AssetResource {
     public Uni<Response> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull AssetUpdate request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.update(caller.caller(), id, version, AssetMapper.draft(request))
+        return commands.update(caller.caller(), id, version, AssetMapper.draft(request))
                 .map(AssetResource::withTag);
     }
 
@@ -152,7 +159,7 @@ public class AssetResource {
     public Uni<Response> classify(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull ClassificationChange change) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.classify(caller.caller(), id, version,
+        return commands.classify(caller.caller(), id, version,
                 new org.isms.events.asset.Cia(change.confidentiality(), change.integrity(), change.availability()),
                 change.reason().strip()).map(AssetResource::withTag);
     }
@@ -169,7 +176,7 @@ public class AssetResource {
     public Uni<Response> transition(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull Transition transition) {
         Long version = ifMatch == null ? null : Preconditions.ifMatch(ifMatch);
-        return service.transition(caller.caller(), id, transition.to(), version)
+        return commands.transition(caller.caller(), id, transition.to(), version)
                 .map(AssetResource::withTag);
     }
 
@@ -180,7 +187,7 @@ public class AssetResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.delete(caller.caller(), id, version)
+        return commands.delete(caller.caller(), id, version)
                 .map(x -> Response.noContent().build());
     }
 
@@ -191,7 +198,7 @@ public class AssetResource {
     @Operation(operationId = "getAssetDependencies",
             summary = "What the asset depends on and what depends on it, transitively, with effective ratings")
     public Uni<DependenciesView> dependencies(@RestPath UUID id) {
-        return service.dependencies(caller.tenant(), id).map(g -> new DependenciesView(AssetMapper.node(g.asset(), 0),
+        return queries.dependencies(caller.tenant(), id).map(g -> new DependenciesView(AssetMapper.node(g.asset(), 0),
                 g.dependsOn().stream().map(AssetMapper::node).toList(),
                 g.dependents().stream().map(AssetMapper::node).toList()));
     }
@@ -202,7 +209,7 @@ public class AssetResource {
             Roles.ADMIN })
     @Operation(operationId = "getAssetHistory", summary = "Every change of the asset: who, when, what, why (newest first)")
     public Uni<Page<HistoryEntryView>> history(@RestPath UUID id, @BeanParam PageParams paging) {
-        return service.history(caller.tenant(), id, paging.toRequest("at,desc", Set.of("at")))
+        return queries.history(caller.tenant(), id, paging.toRequest("at,desc", Set.of("at")))
                 .map(p -> p.map(e -> new HistoryEntryView(e.version(), e.action(), e.by(), e.byId(), e.at(), e.reason(), e.cause(),
                         e.changes())));
     }
@@ -214,7 +221,7 @@ public class AssetResource {
     @Operation(operationId = "matchAssets",
             summary = "The assets an alert's host name, IP address or external id points at, most critical first")
     public Uni<MatchResult> match(@RestQuery String host, @RestQuery String ip, @RestQuery String externalId) {
-        return service.match(caller.tenant(), host, ip, externalId)
+        return queries.match(caller.tenant(), host, ip, externalId)
                 .map(list -> new MatchResult(list.stream().map(AssetMapper::match).toList()));
     }
 
@@ -227,7 +234,7 @@ public class AssetResource {
     public Multi<String> export(@BeanParam FilterParams filter) {
         // streamed page by page: memory stays bounded whatever the size of the inventory
         Multi<String> lines = Multi.createBy().concatenating().streams(Multi.createFrom().item(csv.header()),
-                service.exportPages(caller.tenant(), filter.toFilter()).map(csv::lines));
+                queries.exportPages(caller.tenant(), filter.toFilter()).map(csv::lines));
         return RestMulti.fromMultiData(lines).header("Content-Type", AssetCsv.MEDIA_TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"assets.csv\"").build();
     }
@@ -242,8 +249,8 @@ public class AssetResource {
         Caller by = caller.caller();
         // parsed on a worker thread, within its caps; the import itself continues on the request's context
         return OffEventLoop.run(() -> csv.read(body == null ? "" : body))
-                .chain(file -> service.importAssets(by, file.rows(), file.faults()).map(created -> {
-                    var lines = file.rows().stream().map(AssetService.ImportRow::line).toList();
+                .chain(file -> imports.importAssets(by, file.rows(), file.faults()).map(created -> {
+                    var lines = file.rows().stream().map(AssetImport.ImportRow::line).toList();
                     var out = new java.util.ArrayList<ImportedAsset>();
                     for (int i = 0; i < created.size(); i++) {
                         out.add(new ImportedAsset(lines.get(i), created.get(i).asset().id, created.get(i).asset().name));

@@ -19,11 +19,11 @@ final class ImportCycles {
     }
 
     /** The line of a row on a cycle, if the rows' dependencies form one. */
-    static Optional<Integer> find(List<AssetService.ImportRow> rows) {
-        Map<UUID, AssetService.ImportRow> byId = new HashMap<>();
+    static Optional<Integer> find(List<AssetImport.ImportRow> rows) {
+        Map<UUID, AssetImport.ImportRow> byId = new HashMap<>();
         rows.forEach(r -> byId.put(r.fileId(), r));
         Map<UUID, Integer> state = new HashMap<>(); // 1 = on the current path, 2 = done
-        for (AssetService.ImportRow row : rows) {
+        for (AssetImport.ImportRow row : rows) {
             if (state.containsKey(row.fileId())) {
                 continue;
             }

@@ -31,6 +31,10 @@ public record Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, 
     public record Rating(int likelihood, int impact, int score, RiskLevel level) {
     }
 
+    /** A likelihood and an impact as a client gives them, unrated; impact may be null for the proposal. */
+    public record Pair(Integer likelihood, Integer impact) {
+    }
+
     public Rating rate(int l, int i) {
         return new Rating(l, i, l * i, matrix.get(l - 1).get(i - 1));
     }
@@ -41,6 +45,23 @@ public record Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, 
 
     public boolean hasImpact(int i) {
         return i >= 1 && i <= impact.size();
+    }
+
+    /**
+     * Adds to {@code faults} what keeps the pair given for {@code field} ("inherent", "residual") from being
+     * rated: each number must be a level of its scale. An impact of 0 is one neither given nor proposed by the
+     * risk's assets.
+     */
+    public void check(String field, Integer likelihood, int impact, List<FieldError> faults) {
+        if (likelihood == null || !hasLikelihood(likelihood)) {
+            faults.add(new FieldError(field + ".likelihood", "must be a level of the likelihood scale (1 to "
+                    + likelihood().size() + ")", null));
+        }
+        if (!hasImpact(impact)) {
+            faults.add(new FieldError(field + ".impact", impact == 0
+                    ? "must be given: the risk's assets propose none"
+                    : "must be a level of the impact scale (1 to " + impact().size() + ")", null));
+        }
     }
 
     public boolean aboveAppetite(RiskLevel level) {
@@ -118,7 +139,7 @@ public record Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, 
         }
         for (int l = 0; l < matrix.size(); l++) {
             List<RiskLevel> row = matrix.get(l);
-            if (row == null || row.size() != impact.size() || row.contains(null)) {
+            if (row == null || row.size() != impact.size() || row.stream().anyMatch(java.util.Objects::isNull)) {
                 faults.add(new FieldError("matrix[" + l + "]", "must have one level per impact level (" + impact.size()
                         + "), each LOW, MEDIUM, HIGH or CRITICAL", null));
                 return;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.isms.platform.csv.CsvWriter;
 import org.isms.risk.domain.Risk;
-import org.isms.risk.service.RiskService.RiskDetails;
+import org.isms.risk.service.RiskDetails;
 
 /**
  * The register as CSV, one risk per line, for auditors and spreadsheets (export only), written a page at a

@@ -18,7 +18,7 @@ import org.isms.risk.domain.ReviewReason;
 import org.isms.risk.domain.RiskLevel;
 import org.isms.risk.domain.RiskStatus;
 import org.isms.risk.domain.TreatmentOption;
-import org.isms.risk.service.RiskService;
+import org.isms.risk.service.RiskRegister;
 
 /** The JSON bodies of the risk API. Requests are checked by Bean Validation, then by the register's rules. */
 public final class RiskDtos {
@@ -31,7 +31,7 @@ public final class RiskDtos {
     public record RiskRequest(
             @NotBlank @Size(max = 200) @Schema(examples = "Ransomware encrypts the CRM database") String title,
             @Size(max = 4000) String description,
-            @NotNull @Size(min = 1, max = RiskService.MAX_ASSETS) List<@NotNull UUID> assetIds,
+            @NotNull @Size(min = 1, max = RiskRegister.MAX_ASSETS) List<@NotNull UUID> assetIds,
             UUID threatId,
             UUID vulnerabilityId,
             @NotBlank @Size(max = 200) @Schema(description = "The owner's user name (compared without regard to case);"

@@ -24,22 +24,22 @@ import org.isms.risk.rest.RiskDtos.RiskView;
 import org.isms.risk.rest.RiskDtos.Treatment;
 import org.isms.risk.service.CatalogService;
 import org.isms.risk.service.MethodologyService.Current;
-import org.isms.risk.service.RiskService;
-import org.isms.risk.service.RiskService.Heatmap;
-import org.isms.risk.service.RiskService.RiskDetails;
+import org.isms.risk.service.RiskDetails;
+import org.isms.risk.service.RiskQueries.Heatmap;
+import org.isms.risk.service.RiskRegister;
 
 /** Between the API's JSON and the register's types. */
 final class RiskMapper {
     private RiskMapper() {
     }
 
-    static RiskService.Draft draft(RiskRequest r) {
-        return new RiskService.Draft(r.title(), r.description(), r.assetIds(), r.threatId(), r.vulnerabilityId(),
+    static RiskRegister.Draft draft(RiskRequest r) {
+        return new RiskRegister.Draft(r.title(), r.description(), r.assetIds(), r.threatId(), r.vulnerabilityId(),
                 r.owner(), r.cia());
     }
 
-    static RiskService.Pair pair(Pair p) {
-        return p == null ? null : new RiskService.Pair(p.likelihood(), p.impact());
+    static Methodology.Pair pair(Pair p) {
+        return p == null ? null : new Methodology.Pair(p.likelihood(), p.impact());
     }
 
     static PlanItem planItem(PlanItemRequest p) {

@@ -39,9 +39,11 @@ import org.isms.risk.rest.RiskDtos.ReviewRequest;
 import org.isms.risk.rest.RiskDtos.RiskRequest;
 import org.isms.risk.rest.RiskDtos.RiskView;
 import org.isms.risk.rest.RiskDtos.TreatmentRequest;
-import org.isms.risk.service.RiskService;
-import org.isms.risk.service.RiskService.Filter;
-import org.isms.risk.service.RiskService.RiskDetails;
+import org.isms.risk.service.RiskDecisions;
+import org.isms.risk.service.RiskDetails;
+import org.isms.risk.service.RiskQueries;
+import org.isms.risk.service.RiskQueries.Filter;
+import org.isms.risk.service.RiskRegister;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestPath;
@@ -61,11 +63,15 @@ public class RiskResource {
     static final Set<String> SORTABLE = Set.of("title", "status", "owner", "level", "inherentScore", "residualScore",
             "nextReviewDue", "createdAt", "updatedAt");
 
-    private final RiskService service;
+    private final RiskQueries queries;
+    private final RiskRegister register;
+    private final RiskDecisions decisions;
     private final Callers callers;
 
-    public RiskResource(RiskService service, Callers callers) {
-        this.service = service;
+    public RiskResource(RiskQueries queries, RiskRegister register, RiskDecisions decisions, Callers callers) {
+        this.queries = queries;
+        this.register = register;
+        this.decisions = decisions;
         this.callers = callers;
     }
 
@@ -104,7 +110,7 @@ public class RiskResource {
     @APIResponse(responseCode = "201", description = "Recorded; Location and ETag set",
             content = @Content(schema = @Schema(implementation = RiskView.class)))
     public Uni<Response> create(@Valid @NotNull RiskRequest request) {
-        return service.create(callers.actor(), RiskMapper.draft(request))
+        return register.create(callers.actor(), RiskMapper.draft(request))
                 .map(d -> Response.created(URI.create("/api/risks/" + d.risk().id))
                         .tag(String.valueOf(d.risk().version)).entity(view(d)).build());
     }
@@ -114,7 +120,7 @@ public class RiskResource {
             Roles.ADMIN })
     @Operation(operationId = "listRisks", summary = "The register, filtered, sorted and paged (size up to 200)")
     public Uni<Page<RiskView>> list(@BeanParam PageParams paging, @BeanParam FilterParams filter) {
-        return service.list(callers.tenant(), filter.toFilter(), paging.toRequest("title", SORTABLE))
+        return queries.list(callers.tenant(), filter.toFilter(), paging.toRequest("title", SORTABLE))
                 .map(p -> p.map(this::view));
     }
 
@@ -125,7 +131,7 @@ public class RiskResource {
     @Operation(operationId = "getRisk", summary = "One risk, with its ETag")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RiskView.class)))
     public Uni<Response> get(@RestPath UUID id) {
-        return service.get(callers.tenant(), id).map(this::withTag);
+        return queries.get(callers.tenant(), id).map(this::withTag);
     }
 
     @GET
@@ -135,7 +141,7 @@ public class RiskResource {
     @Operation(operationId = "riskHeatmap", summary = "Risks per likelihood × impact cell, inherent and residual"
             + " (closed risks only when status=CLOSED is asked for); the list's filters apply")
     public Uni<HeatmapView> heatmap(@BeanParam FilterParams filter) {
-        return service.heatmap(callers.tenant(), filter.toFilter()).map(RiskMapper::heatmap);
+        return queries.heatmap(callers.tenant(), filter.toFilter()).map(RiskMapper::heatmap);
     }
 
     @GET
@@ -147,7 +153,7 @@ public class RiskResource {
     public Multi<String> export(@BeanParam FilterParams filter) {
         // streamed page by page: memory stays bounded whatever the size of the register
         Multi<String> lines = Multi.createBy().concatenating().streams(Multi.createFrom().item(RiskCsv.header()),
-                service.exportPages(callers.tenant(), filter.toFilter()).map(RiskCsv::lines));
+                queries.exportPages(callers.tenant(), filter.toFilter()).map(RiskCsv::lines));
         return RestMulti.fromMultiData(lines).header("Content-Type", RiskCsv.MEDIA_TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"risk-register.csv\"").build();
     }
@@ -162,7 +168,7 @@ public class RiskResource {
     public Uni<Response> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull RiskRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.update(callers.actor(), id, version, RiskMapper.draft(request)).map(this::withTag);
+        return register.update(callers.actor(), id, version, RiskMapper.draft(request)).map(this::withTag);
     }
 
     @PUT
@@ -175,8 +181,9 @@ public class RiskResource {
     public Uni<Response> assess(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull AssessmentRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.assess(callers.actor(), id, version, new RiskService.Assessment(RiskMapper.pair(request.inherent()),
-                RiskMapper.pair(request.residual()), request.reason())).map(this::withTag);
+        return decisions.assess(callers.actor(), id, version, new RiskDecisions.Assessment(
+                RiskMapper.pair(request.inherent()), RiskMapper.pair(request.residual()), request.reason()))
+                .map(this::withTag);
     }
 
     @PUT
@@ -189,7 +196,7 @@ public class RiskResource {
     public Uni<Response> treat(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull TreatmentRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.treat(callers.actor(), id, version, request.option(),
+        return decisions.treat(callers.actor(), id, version, request.option(),
                 request.plan().stream().map(RiskMapper::planItem).toList()).map(this::withTag);
     }
 
@@ -204,7 +211,7 @@ public class RiskResource {
     public Uni<Response> accept(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull AcceptanceRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.accept(callers.actor(), id, version, request.justification(), request.expiresAt())
+        return decisions.accept(callers.actor(), id, version, request.justification(), request.expiresAt())
                 .map(this::withTag);
     }
 
@@ -217,7 +224,7 @@ public class RiskResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RiskView.class)))
     public Uni<Response> review(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid ReviewRequest request) {
         Long version = ifMatch == null ? null : Preconditions.ifMatch(ifMatch);
-        return service.review(callers.actor(), id, version, request == null ? null : request.comment())
+        return decisions.review(callers.actor(), id, version, request == null ? null : request.comment())
                 .map(this::withTag);
     }
 
@@ -230,7 +237,7 @@ public class RiskResource {
     public Uni<Response> close(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull CloseRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.close(callers.actor(), id, version, request.reason()).map(this::withTag);
+        return decisions.close(callers.actor(), id, version, request.reason()).map(this::withTag);
     }
 
     @DELETE
@@ -240,7 +247,7 @@ public class RiskResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.delete(callers.actor(), id, version).map(x -> Response.noContent().build());
+        return register.delete(callers.actor(), id, version).map(x -> Response.noContent().build());
     }
 
     private Response withTag(RiskDetails d) {
@@ -248,6 +255,6 @@ public class RiskResource {
     }
 
     private RiskView view(RiskDetails d) {
-        return RiskMapper.view(d, service.today());
+        return RiskMapper.view(d, queries.today());
     }
 }

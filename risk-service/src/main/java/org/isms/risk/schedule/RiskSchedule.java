@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.isms.risk.service.RiskService;
+import org.isms.risk.service.RiskReviews;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,19 +17,20 @@ import org.jboss.logging.Logger;
 public class RiskSchedule {
     private static final Logger LOG = Logger.getLogger(RiskSchedule.class);
 
-    private final RiskService risks;
+    private final RiskReviews reviews;
     private final int batch;
 
-    public RiskSchedule(RiskService risks, @ConfigProperty(name = "risk.schedule.batch", defaultValue = "100") int batch) {
-        this.risks = risks;
+    public RiskSchedule(RiskReviews reviews,
+            @ConfigProperty(name = "risk.schedule.batch", defaultValue = "100") int batch) {
+        this.reviews = reviews;
         this.batch = batch;
     }
 
     @Scheduled(identity = "risk-register", every = "${risk.schedule.every:60s}", delayed = "${risk.schedule.delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> run() {
-        return drain(() -> risks.expireAcceptances(batch), "acceptance(s) expired", 0)
-                .chain(() -> drain(() -> risks.flagOverdueReviews(batch), "review(s) flagged overdue", 0));
+        return drain(() -> reviews.expireAcceptances(batch), "acceptance(s) expired", 0)
+                .chain(() -> drain(() -> reviews.flagOverdueReviews(batch), "review(s) flagged overdue", 0));
     }
 
     private Uni<Void> drain(java.util.function.Supplier<Uni<Integer>> step, String what, int done) {

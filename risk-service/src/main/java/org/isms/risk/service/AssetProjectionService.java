@@ -34,11 +34,11 @@ public class AssetProjectionService {
     private static final Set<String> RETIRED = Set.of("RETIRED", "DISPOSED");
 
     private final AssetProjectionRepository assets;
-    private final RiskService risks;
+    private final RiskReviews reviews;
 
-    public AssetProjectionService(AssetProjectionRepository assets, RiskService risks) {
+    public AssetProjectionService(AssetProjectionRepository assets, RiskReviews reviews) {
         this.assets = assets;
-        this.risks = risks;
+        this.reviews = reviews;
     }
 
     /** Whether this is an asset event type this version knows. */
@@ -90,7 +90,7 @@ public class AssetProjectionService {
     }
 
     private Uni<Void> flag(EventEnvelope event, UUID assetId, ReviewReason.Kind kind, String reason) {
-        return risks.flagRisksOfAsset(event.tenant(), assetId,
+        return reviews.flagRisksOfAsset(event.tenant(), assetId,
                 new ReviewReason(kind, reason, event.time(), event.type(), event.id())).replaceWithVoid();
     }
 

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Multi;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,9 +14,9 @@ import org.isms.platform.directory.UserDirectory;
 import org.isms.platform.error.ConflictException;
 import org.isms.platform.error.ResourceNotFoundException;
 import org.isms.platform.http.Preconditions;
-import org.isms.platform.http.QueryParams;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
+import org.isms.platform.paging.Where;
 import org.isms.platform.tenancy.Caller;
 import org.isms.platform.time.Clocks;
 import org.isms.risk.domain.CatalogBaseline;
@@ -55,19 +54,10 @@ public class CatalogService {
 
     @WithTransaction
     public Uni<Page<CatalogEntry>> list(String tenant, Kind kind, String category, String q, PageRequest request) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("kind", kind);
-        StringBuilder where = new StringBuilder("kind = :kind");
-        if (category != null && !category.isBlank()) {
-            where.append(" and lower(category) = :category");
-            params.put("category", category.strip().toLowerCase());
-        }
-        if (q != null && !q.isBlank()) {
-            where.append(" and (lower(name) like :q escape '\\' or lower(code) like :q escape '\\'"
-                    + " or lower(description) like :q escape '\\')");
-            params.put("q", QueryParams.containsPattern(q));
-        }
-        return seed(tenant).chain(() -> entries.page(tenant, where.toString(), params, request));
+        Where where = Where.of().clause("kind = :kind", "kind", kind)
+                .eq("lower(category)", "category", category == null ? null : category.strip().toLowerCase())
+                .containsText("q", q, "lower(name)", "lower(code)", "lower(description)");
+        return seed(tenant).chain(() -> entries.page(tenant, where, request));
     }
 
     @WithTransaction

@@ -3,9 +3,11 @@ package org.isms.platform.outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -18,8 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes the outbox to Kafka from a thread of its own: rounds of {@link OutboxPublisher} back to back
- * while rows are pending, a short poll when none are, and exponential backoff while Kafka fails (the
- * rows stay pending, so an outage only delays events). The producer waits for all replicas (acks=all)
+ * while rows are pending; when none are, it waits for the next commit of events ({@link OutboxSignal}: PostgreSQL
+ * notifies it) or at most a short poll; exponential backoff while Kafka fails (the rows stay pending, so an
+ * outage only delays events). The producer waits for all replicas (acks=all)
  * and is idempotent, so its own retries neither lose nor double a record.
  */
 @ApplicationScoped
@@ -35,13 +38,27 @@ public class OutboxRelay {
     private KafkaProducer<String, byte[]> producer;
 
     private final EventMetrics metrics;
+    private final OutboxSignal signal;
 
-    public OutboxRelay(Pool pool, OutboxConfig config, EventMetrics metrics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public OutboxRelay(Pool pool, OutboxConfig config, EventMetrics metrics, io.vertx.core.Vertx vertx,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.pool = pool;
         this.config = config;
         this.metrics = metrics;
         this.bootstrapServers = bootstrapServers;
+        this.signal = url.map(u -> new OutboxSignal(vertx, connectOptions(u, user, password))).orElse(null);
+    }
+
+    /** The listener's connection: the first server of the datasource's URL, with its credentials. */
+    static PgConnectOptions connectOptions(String url, Optional<String> user, Optional<String> password) {
+        String first = url.split(",")[0].strip().replaceFirst("^vertx-reactive:", "");
+        PgConnectOptions options = PgConnectOptions.fromUri(first);
+        user.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        return options;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -77,6 +94,9 @@ public class OutboxRelay {
                     }
                 });
         running = true;
+        if (signal != null) {
+            signal.start();
+        }
         thread = new Thread(() -> loop(publisher), "outbox-relay");
         thread.setDaemon(true);
         thread.start();
@@ -84,6 +104,9 @@ public class OutboxRelay {
 
     public synchronized void stop() {
         running = false;
+        if (signal != null) {
+            signal.stop();
+        }
         Thread t = thread;
         if (t != null) {
             t.interrupt();
@@ -121,6 +144,10 @@ public class OutboxRelay {
         Duration backoff = config.initialBackoff();
         while (running) {
             Duration wait;
+            boolean untilCommit = false;
+            if (signal != null) {
+                signal.clear(); // this round sees every row committed before it starts
+            }
             try {
                 OutboxPublisher.Round round = publisher.publishPending();
                 published.addAndGet(round.published());
@@ -132,6 +159,7 @@ public class OutboxRelay {
                 } else {
                     backoff = config.initialBackoff();
                     wait = round.published() > 0 ? Duration.ZERO : config.pollInterval();
+                    untilCommit = signal != null;
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -143,7 +171,11 @@ public class OutboxRelay {
             }
             if (!wait.isZero()) {
                 try {
-                    Thread.sleep(wait);
+                    if (untilCommit) {
+                        signal.await(wait);
+                    } else {
+                        Thread.sleep(wait);
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }

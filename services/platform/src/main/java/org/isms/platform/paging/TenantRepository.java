@@ -1,9 +1,11 @@
 package org.isms.platform.paging;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,15 +18,28 @@ public interface TenantRepository<E, I> extends PanacheRepositoryBase<E, I> {
         return find("id = :id and tenantId = :tenant", Map.of("id", id, "tenant", tenant)).firstResult();
     }
 
-    /**
-     * One page of the tenant's rows matching {@code where} (HQL over the entity, may be blank), with
-     * the total. Named parameters only; {@code :tenant} is bound here.
-     */
-    default Uni<Page<E>> page(String tenant, String where, Map<String, Object> params, PageRequest request) {
-        Map<String, Object> all = new HashMap<>(params);
-        all.put("tenant", tenant);
-        String query = "tenantId = :tenant" + (where == null || where.isBlank() ? "" : " and (" + where + ")");
-        PanacheQuery<E> q = find(query, request.toSort(), all).page(request.page(), request.size());
+    /** One page of the tenant's rows matching {@code where}, with the total. */
+    default Uni<Page<E>> page(String tenant, Where where, PageRequest request) {
+        Map<String, Object> params = new HashMap<>(where.params());
+        PanacheQuery<E> q = find(scoped(tenant, where.hql(), params), request.toSort(), params)
+                .page(request.page(), request.size());
         return q.list().flatMap(items -> q.count().map(total -> Page.of(items, request, total)));
+    }
+
+    /**
+     * Up to {@code size} of the tenant's rows matching {@code where} in the order {@code field, id}, after the
+     * row whose values are {@code lastValue, lastId} (the first rows when {@code lastId} is null): a keyset
+     * page, for {@link KeysetPages}.
+     */
+    default Uni<List<E>> pageAfter(String tenant, Where where, String field, Object lastValue, Object lastId, int size) {
+        Map<String, Object> params = new HashMap<>(where.params());
+        String query = scoped(tenant, where.hql(), params) + KeysetPages.after(field, lastValue, lastId, params);
+        return find(query, Sort.by(field).and("id"), params).page(0, size).list();
+    }
+
+    /** {@code tenantId = :tenant and (condition)}, with {@code :tenant} bound into {@code params}. */
+    static String scoped(String tenant, String condition, Map<String, Object> params) {
+        params.put("tenant", tenant);
+        return "tenantId = :tenant" + (condition == null || condition.isBlank() ? "" : " and (" + condition + ")");
     }
 }

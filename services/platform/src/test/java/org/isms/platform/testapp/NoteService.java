@@ -87,8 +87,7 @@ public class NoteService {
 
     @io.quarkus.hibernate.reactive.panache.common.WithSession
     public Uni<Page<Note>> list(String tenant, Note.Status status, PageRequest page) {
-        return status == null ? notes.page(tenant, null, Map.of(), page)
-                : notes.page(tenant, "status = :status", Map.of("status", status), page);
+        return notes.page(tenant, org.isms.platform.paging.Where.of().eq("status", "status", status), page);
     }
 
     private EventEnvelope created(Note n) {

@@ -1,0 +1,191 @@
+package org.isms.asset.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.isms.asset.domain.Asset;
+import org.isms.asset.domain.AssetChange.Action;
+import org.isms.asset.domain.AssetDependency;
+import org.isms.asset.domain.AssetStatus;
+import org.isms.asset.messaging.AssetEvents;
+import org.isms.asset.repository.AssetDependencyRepository;
+import org.isms.asset.repository.AssetRepository;
+import org.isms.events.asset.Cia;
+import org.isms.platform.error.ConflictException;
+import org.isms.platform.error.InvalidInputException;
+import org.isms.platform.error.Problem.FieldError;
+import org.isms.platform.tenancy.Caller;
+
+/**
+ * The dependency graph and the effective ratings it carries (the maximum principle): which edges may be added
+ * or removed, and, after a change, the effective ratings of every asset it reaches recomputed and, for each one
+ * that moved, announced. Runs inside the transaction of the use case that calls it, which holds the tenant's
+ * inventory lock.
+ */
+@ApplicationScoped
+public class AssetGraph {
+    public static final int MAX_DEPENDENCIES = 100;
+
+    private final AssetRepository assets;
+    private final AssetDependencyRepository edges;
+    private final AssetHistory history;
+    private final AssetEvents events;
+
+    public AssetGraph(AssetRepository assets, AssetDependencyRepository edges, AssetHistory history,
+            AssetEvents events) {
+        this.assets = assets;
+        this.edges = edges;
+        this.history = history;
+        this.events = events;
+    }
+
+    /** An asset whose effective ratings were recomputed and changed, with what they were. */
+    record EffectiveChange(Asset asset, Cia previous) {
+    }
+
+    /** Each dependency exists in the tenant, is not disposed, and does not close a cycle. */
+    Uni<Void> requireDependencies(String tenant, UUID self, List<UUID> dependsOn) {
+        if (dependsOn.size() > MAX_DEPENDENCIES) {
+            throw new InvalidInputException("dependsOn", "at most " + MAX_DEPENDENCIES + " dependencies");
+        }
+        if (dependsOn.contains(self)) {
+            throw new ConflictException("asset " + self + " cannot depend on itself");
+        }
+        if (dependsOn.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return assets.findAllInTenant(tenant, dependsOn).chain(found -> {
+            Map<UUID, Asset> byId = found.stream().collect(Collectors.toMap(x -> x.id, x -> x));
+            List<FieldError> unknown = new ArrayList<>();
+            for (int i = 0; i < dependsOn.size(); i++) {
+                if (!byId.containsKey(dependsOn.get(i))) {
+                    unknown.add(new FieldError("dependsOn[" + i + "]", "no asset " + dependsOn.get(i) + " in the inventory"));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new InvalidInputException(unknown.stream().map(FieldError::message).collect(Collectors.joining("; ")),
+                        unknown);
+            }
+            List<Asset> disposed = found.stream().filter(x -> x.status == AssetStatus.DISPOSED).toList();
+            if (!disposed.isEmpty()) {
+                throw new ConflictException("disposed assets cannot be depended on: " + names(disposed));
+            }
+            return assets.dependents(tenant, self).map(up -> {
+                List<Asset> cycle = found.stream().filter(x -> up.containsKey(x.id)).toList();
+                if (!cycle.isEmpty()) {
+                    throw new ConflictException("dependency cycle: " + names(cycle)
+                            + " already depend(s) on this asset, directly or through others");
+                }
+                return null;
+            });
+        }).replaceWithVoid();
+    }
+
+    /** 409 while any asset depends on this one: removing it would leave their dependencies dangling. */
+    Uni<Void> requireNoDependents(String tenant, UUID id) {
+        return edges.directDependents(tenant, id).chain(dependents -> {
+            if (dependents.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return assets.findAllInTenant(tenant, dependents).<Void>map(list -> {
+                throw new ConflictException("asset " + id + " cannot be deleted while " + list.size()
+                        + " asset(s) depend on it: " + names(list) + "; remove those dependencies first");
+            });
+        });
+    }
+
+    Uni<Void> persistEdges(String tenant, UUID id, List<UUID> dependsOn) {
+        return persistEdges(dependsOn.stream().map(d -> new AssetDependency(tenant, id, d)).toList());
+    }
+
+    Uni<Void> persistEdges(List<AssetDependency> links) {
+        return links.isEmpty() ? Uni.createFrom().voidItem() : edges.persist(links);
+    }
+
+    Uni<Void> replaceEdges(String tenant, UUID id, List<UUID> current) {
+        return edges.deleteFrom(tenant, id).chain(() -> Panache.flush()).chain(() -> persistEdges(tenant, id, current));
+    }
+
+    /** These assets and everything they depend on, transitively. */
+    Uni<Set<UUID>> closureOf(String tenant, List<UUID> ids) {
+        Set<UUID> out = new LinkedHashSet<>(ids);
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (UUID id : ids) {
+            chain = chain.chain(() -> assets.supporting(tenant, id).invoke(m -> out.addAll(m.keySet())).replaceWithVoid());
+        }
+        return chain.map(x -> out);
+    }
+
+    /**
+     * Sets the effective ratings of these assets from the own ratings of everything upstream of them
+     * (flushed first, so the query sees this transaction's changes) and flushes; returns the ones that changed.
+     */
+    Uni<List<EffectiveChange>> recompute(String tenant, Set<UUID> ids) {
+        return Panache.flush().chain(() -> assets.maxOwnRatingsUpstream(tenant, ids))
+                .chain(max -> assets.findAllInTenant(tenant, ids).map(found -> {
+                    List<EffectiveChange> changed = new ArrayList<>();
+                    for (Asset a : found) {
+                        Cia before = a.effective();
+                        Cia after = max.get(a.id);
+                        if (after != null && !after.equals(before)) {
+                            a.setEffective(after);
+                            changed.add(new EffectiveChange(a, before));
+                        }
+                    }
+                    return changed;
+                }))
+                .call(() -> Panache.flush());
+    }
+
+    /** Recomputes an asset whose own ratings changed and everything it depends on, which they may raise or lower. */
+    Uni<List<EffectiveChange>> recomputeReclassified(String tenant, UUID id) {
+        return assets.supporting(tenant, id).chain(down -> {
+            Set<UUID> reached = new LinkedHashSet<>(down.keySet());
+            reached.add(id);
+            return recompute(tenant, reached);
+        });
+    }
+
+    /** Recomputes the assets a change of {@code cause} reached and announces the ones that changed. */
+    Uni<Void> propagate(String tenant, Set<UUID> reached, Asset cause, String reason, Caller by) {
+        if (reached.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return recompute(tenant, reached).chain(changed -> announce(changed, cause, reason, by));
+    }
+
+    Uni<Void> propagateDependencyChange(String tenant, Asset a, List<UUID> previous, List<UUID> current, Caller by) {
+        // the assets the old edges reached may drop, the ones the new edges reach may rise
+        return closureOf(tenant, previous).chain(before -> closureOf(tenant, current).chain(after -> {
+            Set<UUID> reached = new LinkedHashSet<>(before);
+            reached.addAll(after);
+            return propagate(tenant, reached, a, "dependencies of " + a.name + " changed", by);
+        }));
+    }
+
+    /** History and a classified event for each asset whose effective ratings another asset's change moved. */
+    Uni<Void> announce(List<EffectiveChange> changed, Asset cause, String reason, Caller by) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (EffectiveChange c : changed) {
+            if (c.asset().id.equals(cause.id)) {
+                continue;
+            }
+            chain = chain.chain(() -> history.record(c.asset(), Action.EFFECTIVE_CLASSIFICATION_CHANGED, by, reason,
+                    cause.id, AssetHistory.change("effective", c.previous(), c.asset().effective())))
+                    .chain(() -> events.classified(c.asset(), c.asset().own(), c.previous(), reason, cause.id, by));
+        }
+        return chain;
+    }
+
+    private static String names(List<Asset> list) {
+        return list.stream().limit(5).map(x -> "'" + x.name + "' (" + x.id + ")").collect(Collectors.joining(", "))
+                + (list.size() > 5 ? " and " + (list.size() - 5) + " more" : "");
+    }
+}
