@@ -6,10 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import org.isms.asset.rest.AssetCsv;
 import org.isms.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
@@ -154,14 +160,15 @@ class AssetCsvTest {
     @Test
     void shouldStopReadingAtTheRowCap() {
         StringBuilder csv = new StringBuilder("name,type,owner,confidentiality,integrity,availability\n");
-        for (int k = 0; k <= 10_000; k++) {
+        for (int k = 0; k <= AssetCsv.MAX_ROWS; k++) {
             csv.append("a").append(k).append(",SOFTWARE,alice,1,1,1\n");
         }
         csv.append("\"never closed\n"); // never reached: reading stopped at the cap
         String before = api.fingerprint();
         Response r = importCsv(api, "security-officer", csv.toString());
         AssetResourceTest.problem(r, 400, "validation");
-        assertThat(r.<String>path("detail")).contains("more than 10000 rows").contains("reading stopped at line 10002");
+        assertThat(r.<String>path("detail")).contains("more than " + AssetCsv.MAX_ROWS + " rows")
+                .contains("reading stopped at line " + (AssetCsv.MAX_ROWS + 2));
         assertThat(api.fingerprint()).isEqualTo(before);
     }
 
@@ -177,13 +184,14 @@ class AssetCsvTest {
         StringBuilder csv = new StringBuilder(header);
         String hundred = String.join(";", java.util.stream.Stream.generate(() -> java.util.UUID.randomUUID().toString())
                 .limit(100).toList());
-        for (int k = 0; k < 501; k++) {
+        int rows = AssetCsv.MAX_EDGES / 100 + 1; // the last one passes the cap
+        for (int k = 0; k < rows; k++) {
             csv.append("r").append(k).append(",SOFTWARE,alice,1,1,1,").append(hundred).append('\n');
         }
         Response inAll = importCsv(api, "security-officer", csv.toString());
         AssetResourceTest.problem(inAll, 400, "validation");
-        assertThat(inAll.<String>path("detail")).contains("more than 50000 dependencies in all")
-                .contains("reading stopped at line 502");
+        assertThat(inAll.<String>path("detail")).contains("more than " + AssetCsv.MAX_EDGES + " dependencies in all")
+                .contains("reading stopped at line " + (rows + 1));
     }
 
     @Test
@@ -196,6 +204,145 @@ class AssetCsvTest {
         assertThat(r.jsonPath().getInt("errors[0].line")).isEqualTo(3);
         assertThat(r.jsonPath().getString("errors[0].message")).contains("NUL");
         assertThat(api.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldImportHundredsOfRowsDependingOnEachOtherAndOnExistingAssetsWithRatingsHistoryAndEvents() {
+        String site = api.registerId(AssetApi.with(AssetApi.asset("bulk site"), "type", "SITE",
+                "classification", AssetApi.cia(1, 1, 1)));
+        String server = api.registerId(AssetApi.with(AssetApi.asset("bulk server"), "type", "HARDWARE",
+                "classification", AssetApi.cia(1, 1, 1), "dependsOn", List.of(site)));
+        String lonely = api.registerId(AssetApi.with(AssetApi.asset("bulk lonely"), "classification", AssetApi.cia(1, 1, 1)));
+        // per group: data on its service, the service on its host, the host on the existing server (every tenth
+        // also on the existing site); the data's own ratings are what the service and the host must take
+        int groups = 100;
+        List<String> lines = new ArrayList<>();
+        Map<String, String> expected = new TreeMap<>(); // name -> effective ratings / criticality / version
+        int edges = 0;
+        for (int g = 0; g < groups; g++) {
+            String host = fileId(3 * g);
+            String service = fileId(3 * g + 1);
+            String data = fileId(3 * g + 2);
+            int c = 1 + g % 3;
+            int i = 1 + g % 4;
+            int a = 1 + g % 2;
+            lines.add(host + ",imp host " + g + ",HARDWARE,ops,1,1,1," + server + (g % 10 == 0 ? ";" + site : ""));
+            lines.add(service + ",imp service " + g + ",SERVICE,ops,1,1,1," + host);
+            lines.add(data + ",imp data " + g + ",INFORMATION,ops," + c + "," + i + "," + a + "," + service);
+            edges += g % 10 == 0 ? 4 : 3;
+            for (String kind : List.of("host", "service", "data")) {
+                expected.put("imp " + kind + " " + g, "" + c + i + a + "/" + Math.max(c, Math.max(i, a)) + "/v0");
+            }
+        }
+        Collections.shuffle(lines, new Random(11)); // dependencies point up and down the file
+        String csv = "id,name,type,owner,confidentiality,integrity,availability,dependsOn\n" + String.join("\n", lines) + "\n";
+
+        Response r = importCsv(api, "security-officer", csv);
+        r.then().statusCode(200).body("checked", equalTo(300)).body("imported", equalTo(300))
+                .body("dependencies", equalTo(edges)).body("reclassified", equalTo(2));
+        String cause = r.jsonPath().getString("assets[0].id"); // the file's first row
+
+        // every asset, with the effective ratings the maximum principle gives it, at its first version
+        String tenant = api.tenant;
+        assertThat(AssetApi.query("select count(*) from asset where tenant_id = ?", tenant)).isEqualTo("303");
+        String actual = AssetApi.query("select string_agg(name || '=' || effective_confidentiality || effective_integrity"
+                + " || effective_availability || '/' || criticality || '/v' || version, ',' order by name collate \"C\")"
+                + " from asset where tenant_id = ? and name like 'imp %'", tenant);
+        assertThat(actual).isEqualTo(expected.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(",")));
+        // the existing assets it reaches are raised to the highest of the file, once each; the others left alone
+        assertThat(api.effective(server)).containsExactly(3, 4, 2);
+        assertThat(api.effective(site)).containsExactly(3, 4, 2);
+        assertThat(api.effective(lonely)).containsExactly(1, 1, 1);
+
+        // every edge, between the right assets
+        assertThat(AssetApi.query("select count(*) from asset_dependency where tenant_id = ?", tenant))
+                .isEqualTo(String.valueOf(edges + 1));
+        assertThat(AssetApi.query("select count(*) from asset_dependency d join asset a on a.id = d.asset_id"
+                + " join asset b on b.id = d.depends_on_id where d.tenant_id = ? and ("
+                + " a.name like 'imp data %' and b.name = replace(a.name, 'imp data', 'imp service')"
+                + " or a.name like 'imp service %' and b.name = replace(a.name, 'imp service', 'imp host')"
+                + " or a.name like 'imp host %' and b.name in ('bulk server', 'bulk site'))", tenant))
+                .isEqualTo(String.valueOf(edges));
+
+        // one REGISTERED entry per imported asset, at its version; one effective-rating entry per raised asset
+        assertThat(AssetApi.query("select count(*) from asset a join asset_change h on h.asset_id = a.id"
+                + " where a.tenant_id = ? and a.name like 'imp %'", tenant)).isEqualTo("300");
+        assertThat(AssetApi.query("select count(distinct a.id) from asset a join asset_change h on h.asset_id = a.id"
+                + " where a.tenant_id = ? and a.name like 'imp %' and h.tenant_id = a.tenant_id and h.action = 'REGISTERED'"
+                + " and h.reason = 'imported' and h.cause is null and h.asset_version = a.version"
+                + " and h.changes like '%\"dependsOn\"%'", tenant)).isEqualTo("300");
+        assertThat(AssetApi.query("select string_agg(a.name, ',' order by a.name) from asset_change h join asset a"
+                + " on a.id = h.asset_id where h.tenant_id = ? and h.action = 'EFFECTIVE_CLASSIFICATION_CHANGED'"
+                + " and cast(h.cause as text) = ? and h.asset_version = a.version", tenant, cause))
+                .isEqualTo("bulk server,bulk site");
+
+        // one registered event per imported asset, its snapshot the asset as written; a classified event per raised one
+        assertThat(AssetApi.query("select count(*) from outbox o join asset a on cast(a.id as text) = o.aggregate_id"
+                + " where o.tenant_id = ? and a.name like 'imp %' and o.event_type = 'isms.asset.registered.v1'"
+                + " and o.payload -> 'asset' ->> 'name' = a.name"
+                + " and cast(o.payload -> 'asset' -> 'effective' ->> 'confidentiality' as integer) = a.effective_confidentiality"
+                + " and cast(o.payload -> 'asset' -> 'effective' ->> 'integrity' as integer) = a.effective_integrity"
+                + " and cast(o.payload -> 'asset' -> 'effective' ->> 'availability' as integer) = a.effective_availability"
+                + " and cast(o.payload -> 'asset' ->> 'version' as bigint) = a.version"
+                + " and jsonb_array_length(o.payload -> 'asset' -> 'dependsOn')"
+                + "     = (select count(*) from asset_dependency d where d.asset_id = a.id)", tenant)).isEqualTo("300");
+        assertThat(AssetApi.query("select string_agg(o.payload ->> 'name', ',' order by o.payload ->> 'name') from outbox o"
+                + " where o.tenant_id = ? and o.event_type = 'isms.asset.classified.v1' and o.payload ->> 'cause' = ?"
+                + " and cast(o.payload -> 'effective' ->> 'integrity' as integer) = 4", tenant, cause))
+                .isEqualTo("bulk server,bulk site");
+        // and nothing else: the three registrations before, 300 registered and 2 classified events of the import
+        assertThat(AssetApi.query("select count(*) from outbox where tenant_id = ?", tenant)).isEqualTo("305");
+    }
+
+    @Test
+    void shouldWriteNothingWhenOneRowOfALargeFileIsBad() {
+        api.registerId(AssetApi.asset("Taken Name"));
+        int rows = 5_000;
+        // a tree: each row depends on the row at half its index
+        IntFunction<String> dependsOn = k -> k == 0 ? "" : fileId(k / 2);
+        String before = api.fingerprint();
+
+        // a name the inventory holds (in another case) on one line near the end
+        Response taken = importCsv(api, "security-officer", largeFile(rows, k -> k == 3_999 ? "taken name" : "large " + k,
+                dependsOn));
+        AssetResourceTest.problem(taken, 400, "validation");
+        assertThat(taken.<String>path("detail")).contains("1 fault(s)").contains(rows + " rows checked")
+                .contains("nothing was imported");
+        assertThat(taken.jsonPath().getList("errors", Map.class).stream().map(e -> e.get("line") + " " + e.get("field"))
+                .toList()).containsExactly("4001 name");
+        assertThat(taken.jsonPath().getString("errors[0].message")).contains("already in the inventory");
+        assertThat(api.fingerprint()).isEqualTo(before);
+
+        // a dependency on no asset, on the last line
+        String unknown = "7f000000-0000-0000-0000-0000ffffffff";
+        Response dangling = importCsv(api, "security-officer", largeFile(rows, k -> "large " + k,
+                k -> k == rows - 1 ? unknown : dependsOn.apply(k)));
+        AssetResourceTest.problem(dangling, 400, "validation");
+        assertThat(dangling.jsonPath().getList("errors", Map.class).stream().map(e -> e.get("line") + " " + e.get("field"))
+                .toList()).containsExactly((rows + 1) + " dependsOn");
+        assertThat(api.fingerprint()).isEqualTo(before);
+
+        // the same file without the bad row is written whole
+        importCsv(api, "security-officer", largeFile(rows, k -> "large " + k, dependsOn)).then().statusCode(200)
+                .body("checked", equalTo(rows)).body("imported", equalTo(rows)).body("dependencies", equalTo(rows - 1));
+        assertThat(AssetApi.query("select count(*) from asset where tenant_id = ?", api.tenant))
+                .isEqualTo(String.valueOf(rows + 1));
+    }
+
+    /** A file of {@code rows} rows with ids, names and dependencies as given, row {@code k} on line {@code k + 2}. */
+    private static String largeFile(int rows, IntFunction<String> name, IntFunction<String> dependsOn) {
+        StringBuilder csv = new StringBuilder("id,name,type,owner,confidentiality,integrity,availability,dependsOn\n");
+        for (int k = 0; k < rows; k++) {
+            csv.append(fileId(k)).append(',').append(name.apply(k)).append(",SOFTWARE,alice,").append(1 + k % 4)
+                    .append(",1,1,").append(dependsOn.apply(k)).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** The id a test file gives its row {@code k}: only a reference within the file (imported assets get new ones). */
+    private static String fileId(int k) {
+        return String.format("7f000000-0000-0000-0000-%012d", k);
     }
 
     static Response importCsv(AssetApi api, String role, String csv) {

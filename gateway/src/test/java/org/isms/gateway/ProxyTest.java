@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcResource.class)
 @QuarkusTestResource(UpstreamResource.class)
 class ProxyTest {
+    /** A W3C traceparent: version, trace id, span id, flags (the gateway records nothing unless told: 00). */
+    static final String TRACEPARENT = "00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]";
+
     @Inject
     TestClock clock;
 
@@ -58,20 +61,31 @@ class ProxyTest {
     }
 
     @Test
-    void shouldRouteWithTheTokenRequestIdAndTraceparent() {
-        String trace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        Response r = as("viewer").header("X-Request-Id", "req-42").header("traceparent", trace)
-                .cookie("session", "x").get("/api/assets/123?size=5");
-        r.then().statusCode(200).header("ETag", "\"7\"").header("X-Request-Id", "req-42").header("traceparent", trace)
+    void shouldRouteWithTheTokenRequestIdAndTheCallersTrace() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String callerSpan = "b7ad6b7169203331";
+        Response r = as("viewer").header("X-Request-Id", "req-42").header("traceparent", "00-" + traceId + "-"
+                + callerSpan + "-01").header("tracestate", "isms=t61rcWkgMzE").cookie("session", "x")
+                .get("/api/assets/123?size=5");
+        r.then().statusCode(200).header("ETag", "\"7\"").header("X-Request-Id", "req-42")
                 .header("X-Content-Type-Options", "nosniff")
                 .body("method", equalTo("GET")).body("uri", equalTo("/api/assets/123?size=5"))
                 .body("authorization", equalTo(true)).body("requestId", equalTo("req-42"))
-                .body("traceparent", equalTo(trace)).body("cookie", equalTo(false));
+                .body("traceparents", equalTo(1)).body("tracestate", equalTo("isms=t61rcWkgMzE"))
+                .body("cookie", equalTo(false));
         assertThat(r.header("Server")).isNull();
-        // generated when absent, the same on both sides
+        // the caller's trace goes on in the gateway's own spans (OpenTelemetry's): the service gets the span of the
+        // proxied call, once; the answer names the gateway's server span
+        String upstream = r.path("traceparent");
+        assertThat(upstream).matches(TRACEPARENT).startsWith("00-" + traceId + "-").doesNotContain(callerSpan);
+        assertThat(r.header("traceparent")).matches(TRACEPARENT).startsWith("00-" + traceId + "-")
+                .doesNotContain(callerSpan).isNotEqualTo(upstream);
+        // without one, the gateway starts the trace: the same on both sides
         Response g = as("viewer").get("/api/assets");
         assertThat(g.header("X-Request-Id")).isEqualTo(g.<String>path("requestId")).isNotBlank();
-        assertThat(g.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").isEqualTo(g.<String>path("traceparent"));
+        assertThat(g.<String>path("traceparent")).matches(TRACEPARENT);
+        assertThat(g.header("traceparent")).matches(TRACEPARENT)
+                .startsWith(g.<String>path("traceparent").substring(0, 36));
         // the service's own answers come through as they are
         as("viewer").get("/api/assets/missing").then().statusCode(404);
     }

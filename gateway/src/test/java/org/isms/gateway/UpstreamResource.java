@@ -63,6 +63,8 @@ public class UpstreamResource implements QuarkusTestResourceLifecycleManager {
             String json = "{\"method\":\"" + exchange.getRequestMethod() + "\",\"uri\":\"" + exchange.getRequestURI()
                     + "\",\"authorization\":" + (h.getFirst("Authorization") != null) + ",\"requestId\":\""
                     + h.getFirst("X-Request-Id") + "\",\"traceparent\":\"" + h.getFirst("traceparent")
+                    + "\",\"traceparents\":" + (h.get("traceparent") == null ? 0 : h.get("traceparent").size())
+                    + ",\"tracestate\":\"" + h.getFirst("tracestate")
                     + "\",\"forwardedFor\":\"" + h.getFirst("X-Forwarded-For") + "\",\"cookie\":"
                     + (h.getFirst("Cookie") != null) + ",\"bodySize\":" + size + "}";
             byte[] out = json.getBytes(StandardCharsets.UTF_8);

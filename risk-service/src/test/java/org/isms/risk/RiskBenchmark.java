@@ -141,7 +141,7 @@ class RiskBenchmark {
                            array['C']::varchar[], g.l, g.i, g.l * g.i, mi.lvl, array[]::varchar[], g.rl, g.ri,
                            g.rl * g.ri, mr.lvl, mr.lvl, mr.lvl in ('HIGH', 'CRITICAL'), 0,
                            (array['IDENTIFIED','ASSESSED','ASSESSED','TREATMENT_PLANNED','ACCEPTED'])[1 + n % 5],
-                           n % 7 = 0, '[]', current_date + (n % 400), 'bench', now(), 'bench', now(), 0
+                           n % 7 = 0, '[]'::jsonb, current_date + (n % 400), 'bench', now(), 'bench', now(), 0
                       from (select n, 1 + n % 5 as l, 1 + (n / 5) % 5 as i, 1 + n % 4 as rl, 1 + (n / 4) % 4 as ri
                               from generate_series(1, ?) n) g
                       join m mi on mi.l = g.l and mi.i = g.i

@@ -102,7 +102,7 @@ class RiskLifecycleTest {
     @Test
     void shouldReviewAndClose() {
         String id = api.assessed("Stale", api.asset("old", 1, 1, 1), 2, 2, null, null);
-        RiskApi.update("update risk set review_required = true, review_reasons = ? where id = ?",
+        RiskApi.update("update risk set review_required = true, review_reasons = cast(? as jsonb) where id = ?",
                 "[{\"kind\":\"REVIEW_OVERDUE\",\"reason\":\"test\",\"at\":\"2026-01-01T00:00:00Z\"}]", id);
         api.get(id).then().body("reviewRequired", equalTo(true)).body("reviewReasons[0].reason", equalTo("test"));
         api.owner().body(Map.of("comment", "still valid")).post("/api/risks/" + id + "/review").then().statusCode(200)

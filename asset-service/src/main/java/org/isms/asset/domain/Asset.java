@@ -141,6 +141,21 @@ public class Asset {
         setEffective(cia);
     }
 
+    /**
+     * Raises the effective ratings to at least {@code floor}, each rating on its own (an asset that depends on this
+     * one with those ratings arrived); whether they moved. Never lowers them: only a full recompute may.
+     */
+    public boolean raiseEffective(Cia floor) {
+        Cia before = effective();
+        Cia after = new Cia(Math.max(before.confidentiality(), floor.confidentiality()),
+                Math.max(before.integrity(), floor.integrity()), Math.max(before.availability(), floor.availability()));
+        if (after.equals(before)) {
+            return false;
+        }
+        setEffective(after);
+        return true;
+    }
+
     public void setEffective(Cia cia) {
         effectiveConfidentiality = cia.confidentiality();
         effectiveIntegrity = cia.integrity();

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.isms.asset.domain.Asset;
+import org.isms.asset.domain.AssetDetails;
 import org.isms.events.EventEnvelope;
 import org.isms.events.EventTypes;
 import org.isms.events.Sources;
@@ -39,7 +40,24 @@ public class AssetEvents {
     }
 
     public Uni<Void> registered(Asset a, List<UUID> dependsOn, Caller by) {
-        return append(EventTypes.ASSET_REGISTERED, a, new AssetRegistered(snapshot(a, dependsOn), by.name(), by.id()));
+        return outbox.append(registeredEvent(a, dependsOn, by));
+    }
+
+    /**
+     * The registered event of each of these assets, exactly as {@link #registered} writes it, all in one outbox
+     * statement (an import); pass them in parts of a thousand or so.
+     */
+    public Uni<Void> registeredAll(List<AssetDetails> registered, Caller by) {
+        return outbox.appendAll(registered.stream().map(d -> registeredEvent(d.asset(), d.dependsOn(), by)).toList());
+    }
+
+    /** Events made by the {@code …Event} methods, written to the outbox in one statement, in this order. */
+    public Uni<Void> appendAll(List<EventEnvelope> events) {
+        return outbox.appendAll(events);
+    }
+
+    public EventEnvelope registeredEvent(Asset a, List<UUID> dependsOn, Caller by) {
+        return envelope(EventTypes.ASSET_REGISTERED, a, new AssetRegistered(snapshot(a, dependsOn), by.name(), by.id()));
     }
 
     public Uni<Void> updated(Asset a, List<UUID> dependsOn, List<String> changed, Caller by) {
@@ -47,7 +65,12 @@ public class AssetEvents {
     }
 
     public Uni<Void> classified(Asset a, Cia previous, Cia previousEffective, String reason, UUID cause, Caller by) {
-        return append(EventTypes.ASSET_CLASSIFIED, a, new AssetClassified(a.id, a.name, previous, a.own(),
+        return outbox.append(classifiedEvent(a, previous, previousEffective, reason, cause, by));
+    }
+
+    public EventEnvelope classifiedEvent(Asset a, Cia previous, Cia previousEffective, String reason, UUID cause,
+            Caller by) {
+        return envelope(EventTypes.ASSET_CLASSIFIED, a, new AssetClassified(a.id, a.name, previous, a.own(),
                 previousEffective, a.effective(), reason, cause, by.name(), by.id(), a.version));
     }
 
@@ -76,7 +99,11 @@ public class AssetEvents {
     }
 
     private Uni<Void> append(String type, Asset a, Object payload) {
-        return outbox.append(EventEnvelope.of(type, SOURCE, a.id.toString(), a.tenantId, Clocks.now(clock), payload));
+        return outbox.append(envelope(type, a, payload));
+    }
+
+    private EventEnvelope envelope(String type, Asset a, Object payload) {
+        return EventEnvelope.of(type, SOURCE, a.id.toString(), a.tenantId, Clocks.now(clock), payload);
     }
 
     private static List<String> list(String[] values) {

@@ -1,6 +1,8 @@
 package org.isms.asset.repository;
 
 import org.isms.asset.domain.AssetDetails;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.isms.asset.domain.Asset;
+import org.isms.asset.domain.AssetStatus;
 import org.isms.events.asset.Cia;
 import org.isms.platform.paging.TenantRepository;
 
@@ -28,6 +31,38 @@ public class AssetRepository implements TenantRepository<Asset, UUID> {
                                order by d.depends_on_id) as depends_on
               from asset a
              where a.id = $1 and a.tenant_id = $2""";
+
+    /**
+     * New assets, many in one statement: their rows as one JSON array (see {@link JsonRows}). Every column but
+     * {@code search_text}, which the insert trigger sets, as it does for Hibernate's insert.
+     */
+    private static final String INSERT_ALL = """
+            insert into asset (id, tenant_id, name, type, description, owner, custodian, location, tags, status,
+                               confidentiality, integrity, availability, effective_confidentiality, effective_integrity,
+                               effective_availability, criticality, personal_data, business_critical, hostnames,
+                               ip_addresses, external_ids, review_date, created_by, created_by_id, created_at,
+                               updated_by, updated_by_id, updated_at, version)
+            select id, tenant_id, name, type, description, owner, custodian, location, tags, status,
+                   confidentiality, integrity, availability, effective_confidentiality, effective_integrity,
+                   effective_availability, criticality, personal_data, business_critical, hostnames,
+                   ip_addresses, external_ids, review_date, created_by, created_by_id, created_at,
+                   updated_by, updated_by_id, updated_at, version
+              from jsonb_populate_recordset(cast(null as asset), cast(cast(:rows as text) as jsonb))""";
+    /** New effective ratings of many assets, each at its next version (the optimistic check Hibernate would make). */
+    private static final String UPDATE_EFFECTIVE = """
+            update asset a
+               set effective_confidentiality = r.effective_confidentiality,
+                   effective_integrity = r.effective_integrity,
+                   effective_availability = r.effective_availability,
+                   criticality = r.criticality,
+                   version = a.version + 1
+              from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                   as r(id uuid, version bigint, effective_confidentiality integer, effective_integrity integer,
+                        effective_availability integer, criticality integer)
+             where a.tenant_id = :tenant and a.id = r.id and a.version = r.version""";
+    /** The ids of a JSON array parameter ({@code :ids}), as a set to filter on. */
+    private static final String IDS =
+            "select cast(r.v as uuid) from jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)) as r(v)";
 
     private final Pool pool;
 
@@ -68,6 +103,178 @@ public class AssetRepository implements TenantRepository<Asset, UUID> {
             return Uni.createFrom().item(List.of());
         }
         return list("tenantId = :tenant and id in :ids", Map.of("tenant", tenant, "ids", ids));
+    }
+
+    /**
+     * Of these names, the ones the tenant's assets already bear, compared ignoring case as the unique index does:
+     * each such name as given, with the name of the asset that bears it. One statement for any number of names.
+     */
+    public Uni<Map<String, String>> namesTaken(String tenant, Collection<String> names) {
+        if (names.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String sql = """
+                select r.v, a.name
+                  from jsonb_array_elements_text(cast(cast(:names as text) as jsonb)) as r(v)
+                  join asset a on a.tenant_id = :tenant and lower(a.name) = lower(r.v)""";
+        return getSession().chain(s -> s.<Object[]>createNativeQuery(sql, Object[].class)
+                .setParameter("tenant", tenant).setParameter("names", JsonRows.texts(names)).getResultList())
+                .map(rows -> {
+                    Map<String, String> out = new LinkedHashMap<>();
+                    for (Object[] r : rows) {
+                        out.put((String) r[0], (String) r[1]);
+                    }
+                    return out;
+                });
+    }
+
+    /** The status of each of these ids that is an asset of the tenant (an id missing from the answer is none). */
+    public Uni<Map<UUID, AssetStatus>> statuses(String tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String sql = "select cast(a.id as text), a.status from asset a where a.tenant_id = :tenant and a.id in (" + IDS
+                + ")";
+        return getSession().chain(s -> s.<Object[]>createNativeQuery(sql, Object[].class)
+                .setParameter("tenant", tenant).setParameter("ids", JsonRows.ids(ids)).getResultList())
+                .map(rows -> {
+                    Map<UUID, AssetStatus> out = new HashMap<>();
+                    for (Object[] r : rows) {
+                        out.put(UUID.fromString((String) r[0]), AssetStatus.valueOf((String) r[1]));
+                    }
+                    return out;
+                });
+    }
+
+    /**
+     * These assets of the tenant, in id order, detached from the session: the session never writes them, so a
+     * change to them is written by {@link #updateEffective} alone (one statement, not an UPDATE per asset).
+     */
+    public Uni<List<Asset>> findAllDetached(String tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String sql = "select a.* from asset a where a.tenant_id = :tenant and a.id in (" + IDS + ") order by a.id";
+        return getSession().chain(s -> s.createNativeQuery(sql, Asset.class).setParameter("tenant", tenant)
+                .setParameter("ids", JsonRows.ids(ids)).getResultList()
+                .invoke(found -> found.forEach(s::detach)));
+    }
+
+    /**
+     * Inserts these new assets in one statement (a JSON array of their rows), where Hibernate would send an INSERT
+     * per asset. The triggers keep search text and networks as they do for any insert. Pass them in parts of a
+     * thousand or so: the statement carries every row.
+     */
+    public Uni<Void> insertAll(List<Asset> list) {
+        if (list.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        ArrayNode rows = JsonRows.array();
+        for (Asset a : list) {
+            ObjectNode r = rows.addObject();
+            r.put("id", a.id.toString());
+            r.put("tenant_id", a.tenantId);
+            r.put("name", a.name);
+            r.put("type", a.type.name());
+            r.put("description", a.description);
+            r.put("owner", a.owner);
+            r.put("custodian", a.custodian);
+            r.put("location", a.location);
+            r.set("tags", JsonRows.strings(a.tags));
+            r.put("status", a.status.name());
+            r.put("confidentiality", a.confidentiality);
+            r.put("integrity", a.integrity);
+            r.put("availability", a.availability);
+            r.put("effective_confidentiality", a.effectiveConfidentiality);
+            r.put("effective_integrity", a.effectiveIntegrity);
+            r.put("effective_availability", a.effectiveAvailability);
+            r.put("criticality", a.criticality);
+            r.put("personal_data", a.personalData);
+            r.put("business_critical", a.businessCritical);
+            r.set("hostnames", JsonRows.strings(a.hostnames));
+            r.set("ip_addresses", JsonRows.strings(a.ipAddresses));
+            r.set("external_ids", JsonRows.strings(a.externalIds));
+            r.put("review_date", a.reviewDate == null ? null : a.reviewDate.toString());
+            r.put("created_by", a.createdBy);
+            r.put("created_by_id", a.createdById);
+            r.put("created_at", JsonRows.time(a.createdAt));
+            r.put("updated_by", a.updatedBy);
+            r.put("updated_by_id", a.updatedById);
+            r.put("updated_at", JsonRows.time(a.updatedAt));
+            r.put("version", a.version);
+        }
+        String json = rows.toString();
+        return getSession().chain(s -> s.createNativeQuery(INSERT_ALL).setParameter("rows", json).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Writes the effective ratings and criticality these assets now hold, in one statement, each at its next
+     * version (and moves {@code version} on in the objects, as a flush would). The assets must not be managed by
+     * the session ({@link #findAllDetached}), or it would write them again. An asset changed meanwhile fails the
+     * transaction, as Hibernate's optimistic check would (the tenant's lock rules that out).
+     */
+    public Uni<Void> updateEffective(String tenant, List<Asset> changed) {
+        if (changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        ArrayNode rows = JsonRows.array();
+        for (Asset a : changed) {
+            rows.addObject().put("id", a.id.toString()).put("version", a.version)
+                    .put("effective_confidentiality", a.effectiveConfidentiality)
+                    .put("effective_integrity", a.effectiveIntegrity)
+                    .put("effective_availability", a.effectiveAvailability)
+                    .put("criticality", a.criticality);
+        }
+        String json = rows.toString();
+        return getSession().chain(s -> s.createNativeQuery(UPDATE_EFFECTIVE).setParameter("tenant", tenant)
+                .setParameter("rows", json).executeUpdate())
+                .invoke(updated -> {
+                    if (updated != changed.size()) {
+                        throw new IllegalStateException("effective ratings: " + updated + " of " + changed.size()
+                                + " assets written; the others changed meanwhile");
+                    }
+                    changed.forEach(a -> a.version++);
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * For every asset these seeds reach through what they depend on, directly or transitively (the seeds
+     * included), the highest seed ratings that reach it, each rating on its own: what the maximum principle asks of
+     * it once assets with those ratings depend on the seeds. One recursive query for all seeds; it ends on any graph,
+     * since each (asset, ratings) row is walked once.
+     */
+    public Uni<Map<UUID, Cia>> highestFromSeeds(String tenant, Map<UUID, Cia> seeds) {
+        if (seeds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        ArrayNode rows = JsonRows.array();
+        seeds.forEach((id, cia) -> rows.addObject().put("id", id.toString()).put("conf", cia.confidentiality())
+                .put("integ", cia.integrity()).put("avail", cia.availability()));
+        String sql = """
+                with recursive seed(id, conf, integ, avail) as (
+                    select r.id, r.conf, r.integ, r.avail
+                      from jsonb_to_recordset(cast(cast(:seeds as text) as jsonb))
+                           as r(id uuid, conf integer, integ integer, avail integer)
+                ), down(id, conf, integ, avail) as (
+                    select id, conf, integ, avail from seed
+                  union
+                    select d.depends_on_id, w.conf, w.integ, w.avail
+                      from asset_dependency d join down w on d.asset_id = w.id
+                     where d.tenant_id = :tenant
+                )
+                select cast(id as text), max(conf), max(integ), max(avail) from down group by id""";
+        String json = rows.toString();
+        return getSession().chain(s -> s.<Object[]>createNativeQuery(sql, Object[].class)
+                .setParameter("tenant", tenant).setParameter("seeds", json).getResultList())
+                .map(result -> {
+                    Map<UUID, Cia> out = new HashMap<>();
+                    for (Object[] r : result) {
+                        out.put(UUID.fromString((String) r[0]), new Cia(number(r[1]), number(r[2]), number(r[3])));
+                    }
+                    return out;
+                });
     }
 
     /** The tenant's asset with this name, ignoring case, other than {@code except}. */

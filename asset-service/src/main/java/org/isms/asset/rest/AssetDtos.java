@@ -115,8 +115,14 @@ public final class AssetDtos {
     public record MatchResult(List<MatchView> matches) {
     }
 
-    /** The assets an import registered, with the line each came from. */
-    public record ImportResult(int imported, List<ImportedAsset> assets) {
+    /**
+     * What an import did, all of it in one transaction: {@code checked} data rows of the file checked, {@code imported}
+     * assets written (every row: a file with a bad row writes nothing and is a 400), {@code dependencies} written
+     * with them, {@code reclassified} existing assets whose effective ratings they raised; the assets registered,
+     * with the line each came from.
+     */
+    public record ImportResult(int checked, int imported, int dependencies, int reclassified,
+            List<ImportedAsset> assets) {
     }
 
     public record ImportedAsset(int line, UUID id, String name) {

@@ -249,13 +249,15 @@ public class AssetResource {
         Caller by = caller.caller();
         // parsed on a worker thread, within its caps; the import itself continues on the request's context
         return OffEventLoop.run(() -> csv.read(body == null ? "" : body))
-                .chain(file -> imports.importAssets(by, file.rows(), file.faults()).map(created -> {
+                .chain(file -> imports.importAssets(by, file.rows(), file.faults()).map(result -> {
                     var lines = file.rows().stream().map(AssetImport.ImportRow::line).toList();
-                    var out = new java.util.ArrayList<ImportedAsset>();
+                    var created = result.assets();
+                    var out = new java.util.ArrayList<ImportedAsset>(created.size());
                     for (int i = 0; i < created.size(); i++) {
                         out.add(new ImportedAsset(lines.get(i), created.get(i).asset().id, created.get(i).asset().name));
                     }
-                    return new ImportResult(out.size(), out);
+                    return new ImportResult(result.checked(), out.size(), result.dependencies(), result.reclassified(),
+                            out);
                 }));
     }
 

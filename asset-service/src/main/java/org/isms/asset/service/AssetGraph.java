@@ -3,7 +3,11 @@ package org.isms.asset.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.isms.asset.domain.Asset;
+import org.isms.asset.domain.AssetDetails;
 import org.isms.asset.domain.AssetChange.Action;
 import org.isms.asset.domain.AssetDependency;
 import org.isms.asset.domain.AssetStatus;
@@ -170,18 +175,98 @@ public class AssetGraph {
         }));
     }
 
-    /** History and a classified event for each asset whose effective ratings another asset's change moved. */
+    /**
+     * History and a classified event for each asset whose effective ratings another asset's change moved: the
+     * entries in one statement and the events in another per part of {@link Batches#SIZE}, not two per asset (a
+     * change near the root of a large graph moves many).
+     */
     Uni<Void> announce(List<EffectiveChange> changed, Asset cause, String reason, Caller by) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (EffectiveChange c : changed) {
-            if (c.asset().id.equals(cause.id)) {
-                continue;
+        List<EffectiveChange> moved = changed.stream().filter(c -> !c.asset().id.equals(cause.id)).toList();
+        return Batches.inParts(moved, part -> history.recordAll(part.stream()
+                .map(c -> history.entryOf(c.asset(), Action.EFFECTIVE_CLASSIFICATION_CHANGED, by, reason, cause.id,
+                        AssetHistory.change("effective", c.previous(), c.asset().effective())))
+                .toList())
+                .chain(() -> events.appendAll(part.stream()
+                        .map(c -> events.classifiedEvent(c.asset(), c.asset().own(), c.previous(), reason, cause.id, by))
+                        .toList())));
+    }
+
+    /**
+     * The maximum principle over the new assets of an import, in one pass over its rows before anything is written,
+     * so each is inserted with its final effective ratings: the highest own ratings among it and the new assets
+     * that depend on it, directly or through others (no existing asset can depend on a new one). The rows are taken
+     * dependents first (Kahn's order; the import refused cycles), each passing its ratings to what it depends on.
+     * Returns, for each existing asset a new one depends on directly, the highest effective ratings of the new
+     * assets that do: what the import brings to the existing graph ({@link #raiseImported}). Linear in rows and edges.
+     */
+    static Map<UUID, Cia> rateImported(List<AssetDetails> created) {
+        Map<UUID, AssetDetails> byId = new HashMap<>();
+        created.forEach(d -> byId.put(d.asset().id, d));
+        Map<UUID, Integer> waiting = new HashMap<>(); // per new asset: the new assets depending on it not yet taken
+        for (AssetDetails d : created) {
+            for (UUID dep : d.dependsOn()) {
+                if (byId.containsKey(dep)) {
+                    waiting.merge(dep, 1, Integer::sum);
+                }
             }
-            chain = chain.chain(() -> history.record(c.asset(), Action.EFFECTIVE_CLASSIFICATION_CHANGED, by, reason,
-                    cause.id, AssetHistory.change("effective", c.previous(), c.asset().effective())))
-                    .chain(() -> events.classified(c.asset(), c.asset().own(), c.previous(), reason, cause.id, by));
         }
-        return chain;
+        Deque<AssetDetails> ready = new ArrayDeque<>();
+        created.stream().filter(d -> !waiting.containsKey(d.asset().id)).forEach(ready::add);
+        Map<UUID, Cia> reaching = new LinkedHashMap<>();
+        int taken = 0;
+        while (!ready.isEmpty()) {
+            AssetDetails d = ready.poll();
+            taken++;
+            Cia effective = d.asset().effective(); // final: every new asset depending on it was taken before
+            for (UUID dep : d.dependsOn()) {
+                AssetDetails target = byId.get(dep);
+                if (target == null) {
+                    reaching.merge(dep, effective, AssetGraph::highest);
+                } else {
+                    target.asset().raiseEffective(effective);
+                    if (waiting.merge(dep, -1, Integer::sum) == 0) {
+                        ready.add(target);
+                    }
+                }
+            }
+        }
+        if (taken != created.size()) {
+            throw new IllegalStateException("the imported rows' dependencies form a cycle"); // refused before
+        }
+        return reaching;
+    }
+
+    /**
+     * Carries what an import brings to the existing assets it depends on ({@link #rateImported}) down everything
+     * they depend on, in one recursive query, and raises each existing asset it reaches that has to rise, in one
+     * statement per part; each raised asset gets its history entry and classified event with {@code cause}, as a
+     * single registration's would. Raising suffices, with no recompute from scratch: an import only adds assets
+     * that depend on existing ones, and every write keeps the effective ratings at the maximum upstream.
+     * Returns how many existing assets moved ({@code cause} is not read when nothing reaches them).
+     */
+    Uni<Integer> raiseImported(String tenant, Map<UUID, Cia> reaching, Asset cause, String reason, Caller by) {
+        if (reaching.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return assets.highestFromSeeds(tenant, reaching)
+                .chain(floor -> assets.findAllDetached(tenant, floor.keySet()).chain(found -> {
+                    List<EffectiveChange> changed = new ArrayList<>();
+                    for (Asset a : found) {
+                        Cia before = a.effective();
+                        if (a.raiseEffective(floor.get(a.id))) {
+                            changed.add(new EffectiveChange(a, before));
+                        }
+                    }
+                    List<Asset> raised = changed.stream().map(EffectiveChange::asset).toList();
+                    return Batches.inParts(raised, part -> assets.updateEffective(tenant, part))
+                            .chain(() -> announce(changed, cause, reason, by))
+                            .replaceWith(changed.size());
+                }));
+    }
+
+    private static Cia highest(Cia a, Cia b) {
+        return new Cia(Math.max(a.confidentiality(), b.confidentiality()), Math.max(a.integrity(), b.integrity()),
+                Math.max(a.availability(), b.availability()));
     }
 
     private static String names(List<Asset> list) {

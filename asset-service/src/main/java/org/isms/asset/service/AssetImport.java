@@ -1,7 +1,6 @@
 package org.isms.asset.service;
 
 import org.isms.asset.domain.AssetDetails;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,33 +15,44 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.isms.asset.domain.Asset;
+import org.isms.asset.domain.AssetChange;
 import org.isms.asset.domain.AssetChange.Action;
 import org.isms.asset.domain.AssetDependency;
 import org.isms.asset.domain.AssetDraft;
 import org.isms.asset.domain.AssetStatus;
 import org.isms.asset.messaging.AssetEvents;
+import org.isms.asset.repository.AssetDependencyRepository;
 import org.isms.asset.repository.AssetRepository;
+import org.isms.events.asset.Cia;
 import org.isms.platform.error.InvalidInputException;
 import org.isms.platform.error.Problem.FieldError;
 import org.isms.platform.tenancy.Caller;
 import org.isms.platform.time.Clocks;
 
-/** The CSV import: the rows of a file registered in one transaction, all of them or none. */
+/**
+ * The CSV import: the rows of a file registered in one transaction, all of them or none. Its cost grows with the
+ * file, not faster: the checks that need the inventory are one query each for the whole file (names, dependencies),
+ * the effective ratings are computed once for the file ({@link AssetGraph#rateImported}, {@link
+ * AssetGraph#raiseImported}), and assets, edges, history entries and events are written a thousand rows a statement
+ * ({@link Batches}), never a statement per row.
+ */
 @ApplicationScoped
 public class AssetImport {
     private final AssetRepository assets;
+    private final AssetDependencyRepository edges;
     private final AssetGraph graph;
     private final AssetHistory history;
     private final AssetEvents events;
     private final Clock clock;
 
-    public AssetImport(AssetRepository assets, AssetGraph graph, AssetHistory history, AssetEvents events,
-            Clock clock) {
+    public AssetImport(AssetRepository assets, AssetDependencyRepository edges, AssetGraph graph, AssetHistory history,
+            AssetEvents events, Clock clock) {
         this.assets = assets;
+        this.edges = edges;
         this.graph = graph;
         this.history = history;
         this.events = events;
@@ -54,6 +64,14 @@ public class AssetImport {
     }
 
     /**
+     * What an import did: how many data rows of the file were checked, the assets registered (in the file's
+     * order), how many dependencies they were registered with, and how many existing assets' effective ratings
+     * they raised.
+     */
+    public record Imported(int checked, List<AssetDetails> assets, int dependencies, int reclassified) {
+    }
+
+    /**
      * Registers every row of an import, or none: all rows are checked first (the same rules as a single
      * registration, plus names unique within the file and no cycle among its rows), and any fault of
      * any row refuses the whole file with each fault and its line. {@code faults} are the rows' faults
@@ -61,8 +79,10 @@ public class AssetImport {
      * {@code dependsOn}: imported assets get new ids, so an export can be imported into another tenant.
      */
     @WithTransaction
-    public Uni<List<AssetDetails>> importAssets(Caller by, List<ImportRow> rows, List<FieldError> faults) {
+    public Uni<Imported> importAssets(Caller by, List<ImportRow> rows, List<FieldError> faults) {
         String tenant = by.tenant();
+        // every data row either became a row here or has a fault of its line from the reading
+        int checked = rows.size() + (int) faults.stream().map(FieldError::line).filter(Objects::nonNull).distinct().count();
         List<FieldError> errors = new ArrayList<>(faults);
         List<ImportRow> good = new ArrayList<>();
         for (ImportRow row : rows) {
@@ -73,7 +93,7 @@ public class AssetImport {
             }
         }
         Map<UUID, UUID> newIds = new LinkedHashMap<>();
-        Map<String, Integer> lineOfName = new HashMap<>();
+        Map<String, Integer> lineOfName = new LinkedHashMap<>();
         for (ListIterator<ImportRow> it = good.listIterator(); it.hasNext();) {
             ImportRow row = it.next();
             if (row.fileId() == null) { // nothing in the file can refer to it: any key will do
@@ -96,13 +116,12 @@ public class AssetImport {
         }
         Set<UUID> external = new LinkedHashSet<>();
         good.forEach(r -> r.draft().dependsOn().stream().filter(d -> !newIds.containsKey(d)).forEach(external::add));
+        // one query for all the file's names and one for all the existing assets it names, whatever its size
         return assets.lockTenant(tenant)
-                .chain(() -> assets.list("tenantId = :tenant and lower(name) in :names",
-                        Map.of("tenant", tenant, "names", lineOfName.isEmpty() ? Set.of("") : lineOfName.keySet())))
-                .chain(taken -> assets.findAllInTenant(tenant, external).map(found -> {
-                    taken.forEach(t -> errors.add(new FieldError("name", "an asset named '" + t.name
-                            + "' is already in the inventory", lineOfName.get(t.name.toLowerCase(Locale.ROOT)))));
-                    Map<UUID, Asset> existing = found.stream().collect(Collectors.toMap(x -> x.id, x -> x));
+                .chain(() -> assets.namesTaken(tenant, lineOfName.keySet()))
+                .chain(taken -> assets.statuses(tenant, external).map(existing -> {
+                    taken.forEach((name, holder) -> errors.add(new FieldError("name", "an asset named '" + holder
+                            + "' is already in the inventory", lineOfName.get(name))));
                     for (ImportRow row : good) {
                         for (UUID d : row.draft().dependsOn()) {
                             if (d.equals(row.fileId())) {
@@ -110,7 +129,7 @@ public class AssetImport {
                             } else if (!newIds.containsKey(d) && !existing.containsKey(d)) {
                                 errors.add(new FieldError("dependsOn", "no asset " + d
                                         + " in the inventory or in this file", row.line()));
-                            } else if (existing.containsKey(d) && existing.get(d).status == AssetStatus.DISPOSED) {
+                            } else if (existing.containsKey(d) && existing.get(d) == AssetStatus.DISPOSED) {
                                 errors.add(new FieldError("dependsOn", "asset " + d
                                         + " is DISPOSED and cannot be depended on", row.line()));
                             }
@@ -121,51 +140,41 @@ public class AssetImport {
                     if (!errors.isEmpty()) {
                         errors.sort(Comparator.comparing((FieldError f) -> f.line() == null ? 0 : f.line())
                                 .thenComparing(FieldError::field));
-                        throw new InvalidInputException(errors.size() + " fault(s) in the file; nothing was imported",
-                                errors);
+                        throw new InvalidInputException(errors.size() + " fault(s) in the file (" + checked
+                                + " rows checked); nothing was imported", errors);
                     }
                     return existing;
                 }))
-                .chain(existing -> createAll(tenant, by, good, newIds));
+                .chain(existing -> createAll(tenant, by, good, newIds, checked));
     }
 
-    private Uni<List<AssetDetails>> createAll(String tenant, Caller by, List<ImportRow> rows, Map<UUID, UUID> newIds) {
+    private Uni<Imported> createAll(String tenant, Caller by, List<ImportRow> rows, Map<UUID, UUID> newIds, int checked) {
         OffsetDateTime now = Clocks.now(clock);
-        List<AssetDetails> created = new ArrayList<>();
-        List<Asset> entities = new ArrayList<>();
+        List<AssetDetails> created = new ArrayList<>(rows.size());
         List<AssetDependency> links = new ArrayList<>();
         for (ImportRow row : rows) {
             Asset a = Asset.register(newIds.get(row.fileId()), tenant, by, row.draft(), now);
             List<UUID> deps = row.draft().dependsOn().stream().map(d -> newIds.getOrDefault(d, d)).distinct().toList();
             deps.forEach(d -> links.add(new AssetDependency(tenant, a.id, d)));
-            entities.add(a);
             created.add(new AssetDetails(a, deps));
         }
-        Set<UUID> ids = entities.stream().map(a -> a.id).collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<UUID> targets = links.stream().map(l -> l.dependsOnId).filter(d -> !ids.contains(d))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        return assets.persist(entities)
-                .chain(() -> graph.persistEdges(links))
-                .chain(() -> Panache.flush())
-                .chain(() -> graph.closureOf(tenant, List.copyOf(targets)))
-                .chain(reached -> {
-                    Set<UUID> all = new LinkedHashSet<>(ids);
-                    all.addAll(reached);
-                    return graph.recompute(tenant, all);
-                })
-                .chain(changed -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (AssetDetails d : created) {
-                        chain = chain.chain(() -> history.record(d.asset(), Action.REGISTERED, by, "imported", null,
-                                AssetHistory.registered(d.asset(), d.dependsOn())))
-                                .chain(() -> events.registered(d.asset(), d.dependsOn(), by));
-                    }
-                    List<AssetGraph.EffectiveChange> others = changed.stream().filter(c -> !ids.contains(c.asset().id))
-                            .toList();
-                    Asset cause = entities.isEmpty() ? null : entities.get(0);
-                    return chain.chain(() -> cause == null ? Uni.createFrom().voidItem()
-                            : graph.announce(others, cause, "assets imported depending on it", by));
-                })
-                .map(x -> created);
+        // the maximum principle over the file first, in memory: every asset is inserted with its final ratings, so
+        // nothing is inserted and then updated (and a new asset's first version is 0, as for a registration)
+        Map<UUID, Cia> reaching = AssetGraph.rateImported(created);
+        List<Asset> entities = created.stream().map(AssetDetails::asset).toList();
+        Asset cause = entities.isEmpty() ? null : entities.get(0); // nothing reaches existing assets from no rows
+        // the assets before the edges (their foreign keys), then per part the history and the events: an entry
+        // and an event per asset as a registration writes them, in the file's order
+        return Batches.inParts(entities, assets::insertAll)
+                .chain(() -> Batches.inParts(links, edges::insertAll))
+                .chain(() -> Batches.inParts(created, part -> history.recordAll(registrations(part, by))
+                        .chain(() -> events.registeredAll(part, by))))
+                .chain(() -> graph.raiseImported(tenant, reaching, cause, "assets imported depending on it", by))
+                .map(reclassified -> new Imported(checked, created, links.size(), reclassified));
+    }
+
+    private List<AssetChange> registrations(List<AssetDetails> part, Caller by) {
+        return part.stream().map(d -> history.entryOf(d.asset(), Action.REGISTERED, by, "imported", null,
+                AssetHistory.registered(d.asset(), d.dependsOn()))).toList();
     }
 }

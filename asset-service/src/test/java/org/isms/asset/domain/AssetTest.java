@@ -75,6 +75,19 @@ class AssetTest {
     }
 
     @Test
+    void shouldRaiseEachEffectiveRatingOnItsOwnButNeverLowerOne() {
+        Asset a = registered();
+        a.setEffective(new Cia(3, 1, 1));
+
+        assertThat(a.raiseEffective(new Cia(2, 4, 1))).isTrue();
+        assertThat(a.effective()).isEqualTo(new Cia(3, 4, 1));
+        assertThat(a.criticality).isEqualTo(4);
+        assertThat(a.raiseEffective(new Cia(1, 1, 1))).isFalse(); // nothing to raise: nothing moves
+        assertThat(a.effective()).isEqualTo(new Cia(3, 4, 1));
+        assertThat(a.own()).isEqualTo(new Cia(1, 1, 1));
+    }
+
+    @Test
     void shouldCopyTheDraftsFieldsButNeitherItsStatusNorItsRatings() {
         Asset a = registered();
         AssetDraft update = new AssetDraft("CRM database", AssetType.SOFTWARE, "the CRM's data", "bob", "dba-team",

@@ -46,10 +46,13 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     /** Set when the request ended for the caller's reasons (body over the limit, stalled, gone): not the service's fault. */
     private static final String CALLERS_DOING = "gateway.callers-doing";
-    /** Hop-by-hop headers (RFC 9110 7.6.1) and what the gateway sets itself. */
+    /**
+     * Hop-by-hop headers (RFC 9110 7.6.1) and what the gateway sets itself, the trace context among them: the
+     * server span continued the caller's, and OpenTelemetry gives the proxied call its own client span's.
+     */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "cookie",
-            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
+            "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "traceparent", "tracestate", "baggage");
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding", "trailer",
             "upgrade", "server", "set-cookie");
 
@@ -76,7 +79,7 @@ public class ProxyRoutes {
     }
 
     void install(@Observes Router router) {
-        // request ids and security headers on every answer, the HTTP edge's refusals included (it runs at -1000)
+        // request ids, the trace and security headers on every answer, the HTTP edge's refusals included (it runs at -1000)
         router.route().order(HttpEdge.ORDER - 100).handler(RequestIds::handle);
         router.route().order(HttpEdge.ORDER + 100).handler(PathGuard::handle);
         router.routeWithRegex("/api/.*").order(10).handler(this::handle).failureHandler(this::failure);
@@ -304,7 +307,6 @@ public class ProxyRoutes {
             }
         }
         headers.set(RequestIds.REQUEST_ID, RequestIds.requestId(rc));
-        headers.set(RequestIds.TRACEPARENT, RequestIds.traceparent(rc));
         headers.set("X-Forwarded-For", clientAddress(req));
         headers.set("X-Forwarded-Proto", req.isSSL() ? "https" : "http");
         if (req.authority() != null) {

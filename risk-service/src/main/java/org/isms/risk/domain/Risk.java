@@ -1,6 +1,5 @@
 package org.isms.risk.domain;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,11 +12,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.isms.platform.error.ConflictException;
 import org.isms.platform.error.ForbiddenActionException;
 import org.isms.platform.error.InvalidInputException;
@@ -25,6 +28,7 @@ import org.isms.platform.error.InvalidStateTransitionException;
 import org.isms.platform.error.Problem.FieldError;
 import org.isms.risk.domain.Methodology.Pair;
 import org.isms.risk.domain.Methodology.Rating;
+import org.isms.risk.repository.JsonbJdbcType;
 
 /**
  * An entry of the risk register. Levels are always those of the tenant's current methodology
@@ -38,11 +42,6 @@ import org.isms.risk.domain.Methodology.Rating;
  */
 @Entity
 public class Risk {
-    private static final TypeReference<List<PlanItem>> PLAN = new TypeReference<>() {
-    };
-    private static final TypeReference<List<ReviewReason>> REASONS = new TypeReference<>() {
-    };
-
     @Id
     public UUID id;
     public String tenantId;
@@ -64,7 +63,10 @@ public class Risk {
     public RiskLevel inherentLevel;
     @Enumerated(EnumType.STRING)
     public TreatmentOption treatmentOption;
-    public String treatmentPlan;
+    /** The plan items, null until a treatment is set; {@code controlIds} is their union (for filters and events). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonbJdbcType.class)
+    public List<PlanItem> treatmentPlan;
     public String[] controlIds;
     public Integer residualLikelihood;
     public Integer residualImpact;
@@ -83,7 +85,10 @@ public class Risk {
     @Enumerated(EnumType.STRING)
     public RiskStatus status;
     public boolean reviewRequired;
-    public String reviewReasons;
+    /** Why a review is required, in the order flagged; empty when none is. Replaced, never changed in place. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonbJdbcType.class)
+    public List<ReviewReason> reviewReasons;
     public LocalDate nextReviewDue;
     public LocalDate overdueFlaggedFor;
     public String lastReviewedBy;
@@ -112,7 +117,7 @@ public class Risk {
         r.tenantId = tenantId;
         r.status = RiskStatus.IDENTIFIED;
         r.controlIds = new String[0];
-        r.reviewReasons = "[]";
+        r.reviewReasons = List.of();
         r.createdBy = by;
         r.createdById = byId;
         r.createdAt = at;
@@ -124,18 +129,18 @@ public class Risk {
     }
 
     public List<PlanItem> plan() {
-        return treatmentPlan == null ? List.of() : StoredJson.read(treatmentPlan, PLAN);
+        return treatmentPlan == null ? List.of() : Collections.unmodifiableList(treatmentPlan);
     }
 
     public void setPlan(List<PlanItem> items) {
-        treatmentPlan = StoredJson.write(items);
+        treatmentPlan = List.copyOf(items);
         Set<String> controls = new LinkedHashSet<>();
         items.forEach(p -> controls.addAll(p.controlIds() == null ? List.of() : p.controlIds()));
         controlIds = controls.toArray(String[]::new);
     }
 
     public List<ReviewReason> reasons() {
-        return StoredJson.read(reviewReasons, REASONS);
+        return reviewReasons == null ? List.of() : Collections.unmodifiableList(reviewReasons);
     }
 
     /** Asks for a review; the same cause (event) flags once. */
@@ -146,7 +151,7 @@ public class Risk {
             return false;
         }
         all.add(reason);
-        reviewReasons = StoredJson.write(all);
+        reviewReasons = List.copyOf(all);
         reviewRequired = true;
         return true;
     }
@@ -170,7 +175,7 @@ public class Risk {
     }
 
     private void clearReview(String by, String byId, OffsetDateTime at) {
-        reviewReasons = "[]";
+        reviewReasons = List.of();
         reviewRequired = false;
         lastReviewedBy = by;
         lastReviewedById = byId;

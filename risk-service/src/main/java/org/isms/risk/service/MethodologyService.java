@@ -1,6 +1,5 @@
 package org.isms.risk.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -20,12 +19,11 @@ import org.isms.platform.http.Preconditions;
 import org.isms.platform.tenancy.Caller;
 import org.isms.platform.time.Clocks;
 import org.isms.risk.domain.Methodology;
+import org.isms.risk.domain.MethodologyVersion;
 import org.isms.risk.domain.Risk;
 import org.isms.risk.domain.RiskLevel;
-import org.isms.risk.domain.StoredJson;
 import org.isms.risk.messaging.RiskEvents;
 import org.isms.risk.repository.MethodologyRepository;
-import org.isms.risk.repository.MethodologyRepository.Row;
 import org.isms.risk.repository.RiskRepository;
 
 /**
@@ -36,9 +34,6 @@ import org.isms.risk.repository.RiskRepository;
  */
 @ApplicationScoped
 public class MethodologyService {
-    private static final TypeReference<Methodology> DEFINITION = new TypeReference<>() {
-    };
-
     private final MethodologyRepository methodologies;
     private final RiskRepository risks;
     private final ImpactProposals proposals;
@@ -66,8 +61,8 @@ public class MethodologyService {
 
     @WithSession
     public Uni<List<Current>> versions(String tenant) {
-        return methodologies.versions(tenant).map(rows -> {
-            List<Current> all = new ArrayList<>(rows.stream().map(MethodologyService::current).toList());
+        return methodologies.versions(tenant).map(stored -> {
+            List<Current> all = new ArrayList<>(stored.stream().map(MethodologyService::current).toList());
             all.add(new Current(0, Methodology.defaults(), null, null, null, "built-in default"));
             return all;
         });
@@ -78,19 +73,19 @@ public class MethodologyService {
         if (version == 0) {
             return Uni.createFrom().item(new Current(0, Methodology.defaults(), null, null, null, "built-in default"));
         }
-        return methodologies.version(tenant, version).map(row -> {
-            if (row == null) {
+        return methodologies.version(tenant, version).map(stored -> {
+            if (stored == null) {
                 throw new ResourceNotFoundException("risk methodology version", String.valueOf(version));
             }
-            return current(row);
+            return current(stored);
         });
     }
 
     /** The current version, inside the caller's session. */
     public Uni<Current> current(String tenant) {
-        return methodologies.current(tenant).map(row -> row == null
+        return methodologies.current(tenant).map(stored -> stored == null
                 ? new Current(0, Methodology.defaults(), null, null, null, "built-in default")
-                : current(row));
+                : current(stored));
     }
 
     @WithTransaction
@@ -111,7 +106,8 @@ public class MethodologyService {
                     + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
             return risks.open(tenant).chain(open -> {
                 requireScalesFit(open, next);
-                return methodologies.insert(tenant, new Row(version, StoredJson.write(next), name, by.id(), now, reason))
+                // the new version is inserted by the flush below, with the re-rated risks
+                return methodologies.persist(MethodologyVersion.of(tenant, version, next, name, by.id(), now, reason))
                         .chain(() -> proposals.assetsOf(tenant, open))
                         .chain(assets -> {
                             List<Rerated> moved = new ArrayList<>();
@@ -160,8 +156,8 @@ public class MethodologyService {
         return likelihood == null || (m.hasLikelihood(likelihood) && m.hasImpact(impact));
     }
 
-    private static Current current(Row row) {
-        return new Current(row.version(), StoredJson.read(row.definition(), DEFINITION), row.changedBy(),
-                row.changedById(), row.changedAt(), row.reason());
+    private static Current current(MethodologyVersion stored) {
+        return new Current(stored.version, stored.methodology(), stored.changedBy, stored.changedById, stored.changedAt,
+                stored.reason);
     }
 }

@@ -32,7 +32,7 @@ class RiskTest {
         r.assetIds = new String[] { "a1" };
         r.cia = new String[] { "C" };
         r.controlIds = new String[0];
-        r.reviewReasons = "[]";
+        r.reviewReasons = List.of();
         r.treatmentOption = TreatmentOption.RETAIN;
         r.setPlan(java.util.List.of());
         r.status = RiskStatus.TREATMENT_PLANNED;

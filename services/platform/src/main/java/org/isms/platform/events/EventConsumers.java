@@ -29,6 +29,9 @@ import org.jboss.logging.Logger;
  * away, a lock timeout) is retried with backoff for as long as it takes: a good event is never dead-lettered.
  * Meanwhile the record's partition waits (order holds), and readiness reports the consumer stuck.</li>
  * </ul>
+ * A record is handled inside the consumer span SmallRye's Kafka connector opens for it, a child of the record's
+ * {@code traceparent} (the trace of the change that wrote the event; Quarkus makes the span current for the
+ * {@code @Incoming} method), so what the handler does is part of that trace.
  */
 @ApplicationScoped
 public class EventConsumers {

@@ -1,5 +1,11 @@
 package org.isms.platform.outbox;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -19,7 +25,9 @@ import org.isms.events.CloudEventHeaders;
 /**
  * One round of relaying, without threads of its own (so a test can run two side by side): claims
  * pending outbox rows, publishes each as a CloudEvent in binary mode, and marks those Kafka
- * acknowledged as sent, all in one database transaction.
+ * acknowledged as sent, all in one database transaction. Each record goes out in the trace of the change that
+ * wrote its event ({@link EventTrace}, stored with the row): a PRODUCER span, child of the stored context, whose
+ * {@code traceparent} the record carries; an event stored without one is sent without.
  *
  * <p>Order and safety with several instances: a round claims only the oldest pending row of each
  * aggregate ({@code NOT EXISTS} an older pending row) and locks it {@code FOR UPDATE SKIP LOCKED}. Another
@@ -29,7 +37,7 @@ import org.isms.events.CloudEventHeaders;
 public class OutboxPublisher {
     static final String CLAIM = """
             select o.id, o.event_id, o.event_type, o.topic, o.aggregate_id, o.tenant_id, o.source, o.occurred_at,
-                   o.payload::text as payload
+                   o.payload::text as payload, o.trace_parent, o.trace_state
               from outbox o
              where o.sent_at is null
                and not exists (select 1 from outbox p
@@ -39,12 +47,15 @@ public class OutboxPublisher {
                for update skip locked""";
     static final String MARK_SENT = "update outbox set sent_at = now(), attempts = attempts + 1 where id = any($1)";
     static final String MARK_FAILED = "update outbox set attempts = attempts + 1, last_error = $2 where id = $1";
+    /** The instrumentation scope of the relay's spans. */
+    static final String TRACER = "org.isms.platform.outbox";
 
     private final Pool pool;
     private final Producer<String, byte[]> producer;
     private final int batchSize;
     private final Duration sendTimeout;
     private final Listener listener;
+    private final Tracer tracer;
 
     /** Told of each event sent or not, by type (the relay counts them in the metrics). */
     public interface Listener {
@@ -58,17 +69,19 @@ public class OutboxPublisher {
         }
     }
 
+    /** A publisher without spans of its own: a record still carries the trace context stored with its event. */
     public OutboxPublisher(Pool pool, Producer<String, byte[]> producer, int batchSize, Duration sendTimeout) {
-        this(pool, producer, batchSize, sendTimeout, Listener.NONE);
+        this(pool, producer, batchSize, sendTimeout, Listener.NONE, OpenTelemetry.noop().getTracer(TRACER));
     }
 
     public OutboxPublisher(Pool pool, Producer<String, byte[]> producer, int batchSize, Duration sendTimeout,
-            Listener listener) {
+            Listener listener, Tracer tracer) {
         this.pool = pool;
         this.producer = producer;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
         this.listener = listener;
+        this.tracer = tracer;
     }
 
     /** The outcome of a round: how many rows it published, and the first failure if any. */
@@ -121,7 +134,8 @@ public class OutboxPublisher {
     }
 
     private CompletableFuture<Void> send(Row row) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"), null,
+        String topic = row.getString("topic");
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null,
                 row.getString("aggregate_id"), row.getString("payload").getBytes(StandardCharsets.UTF_8));
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(record, CloudEventHeaders.ID, row.getUUID("event_id").toString());
@@ -132,9 +146,16 @@ public class OutboxPublisher {
                 row.getOffsetDateTime("occurred_at").format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         header(record, CloudEventHeaders.TENANT, row.getString("tenant_id"));
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        Context stored = EventTrace.stored(row.getString("trace_parent"), row.getString("trace_state"));
+        Span span = stored == null ? null : sendSpan(stored, topic, row.getUUID("event_id").toString());
+        if (span != null) {
+            // the consumer's span becomes a child of this one
+            EventTrace.inject(stored.with(span), record.headers());
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             producer.send(record, (metadata, error) -> {
+                ended(span, error);
                 if (error != null) {
                     done.completeExceptionally(error);
                 } else {
@@ -142,9 +163,31 @@ public class OutboxPublisher {
                 }
             });
         } catch (RuntimeException e) { // e.g. metadata not available within max.block.ms: Kafka unreachable
+            ended(span, e);
             done.completeExceptionally(e);
         }
         return done;
+    }
+
+    /** The send's PRODUCER span, in the trace of the change that wrote the event; ends when Kafka has answered. */
+    private Span sendSpan(Context stored, String topic, String eventId) {
+        return tracer.spanBuilder(topic + " publish").setParent(stored).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.operation", "publish")
+                .setAttribute("messaging.message.id", eventId)
+                .startSpan();
+    }
+
+    private static void ended(Span span, Throwable error) {
+        if (span == null) {
+            return;
+        }
+        if (error != null) {
+            span.recordException(error);
+            span.setStatus(StatusCode.ERROR);
+        }
+        span.end();
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

@@ -1,5 +1,7 @@
 package org.isms.platform.outbox;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -39,8 +41,10 @@ public class OutboxRelay {
 
     private final EventMetrics metrics;
     private final OutboxSignal signal;
+    private final Tracer tracer;
 
     public OutboxRelay(Pool pool, OutboxConfig config, EventMetrics metrics, io.vertx.core.Vertx vertx,
+            OpenTelemetry openTelemetry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
@@ -49,6 +53,7 @@ public class OutboxRelay {
         this.config = config;
         this.metrics = metrics;
         this.bootstrapServers = bootstrapServers;
+        this.tracer = openTelemetry.getTracer(OutboxPublisher.TRACER);
         this.signal = url.map(u -> new OutboxSignal(vertx, connectOptions(u, user, password))).orElse(null);
     }
 
@@ -92,7 +97,7 @@ public class OutboxRelay {
                     public void failed(String type) {
                         metrics.publishFailed(type);
                     }
-                });
+                }, tracer);
         running = true;
         if (signal != null) {
             signal.start();
