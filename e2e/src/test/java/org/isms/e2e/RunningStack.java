@@ -69,6 +69,7 @@ public class RunningStack implements BeforeAllCallback, ExtensionContext.Store.C
         ProcessBuilder pb = new ProcessBuilder("bash", root().resolve("isms").toString(), command)
                 .directory(root().toFile()).redirectErrorStream(true);
         pb.environment().put("ISMS_SKIP_BUILD", "1");
+        pb.environment().put("ISMS_AOT_CACHE", "off"); // each run is a new build: training a cache would only cost
         pb.environment().putAll(env);
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();

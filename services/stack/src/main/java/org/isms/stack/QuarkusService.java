@@ -86,6 +86,7 @@ public record QuarkusService(String name, int port, String database, int managem
         cmd.add(StackSettings.javaCommand());
         String opts = System.getenv().getOrDefault("ISMS_SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC");
         cmd.addAll(List.of(opts.trim().split("\\s+")));
+        cmd.addAll(AotCache.options(name, jar.getParent(), runDir.resolve("cache").resolve("aot")));
         cmd.addAll(List.of("-jar", jar.toString()));
         ChildProcess process = ChildProcess.start(name, cmd, env, runDir.resolve("work").resolve(name), log,
                 runDir.resolve("pids").resolve(name + ".pid"));

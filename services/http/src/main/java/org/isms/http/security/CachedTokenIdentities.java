@@ -27,7 +27,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * (at most {@code isms.security.token-cache.max-age}). A token that fails verification is never kept, and an
  * expired one is verified again (and refused) by OIDC. Only bearer tokens: a browser session's tokens are left
  * to OIDC, which refreshes them. The identity is kept without the request it came with; each answer from the cache
- * carries the current request's routing context instead.
+ * carries the current request's routing context instead. {@link CachedBearerTokens} answers a known token even
+ * before the OIDC mechanism looks at it.
  */
 @ApplicationScoped
 public class CachedTokenIdentities implements IdentityProvider<TokenAuthenticationRequest> {
@@ -71,6 +72,11 @@ public class CachedTokenIdentities implements IdentityProvider<TokenAuthenticati
         Object routing = request.getAttribute(ROUTING_CONTEXT);
         return Uni.createFrom().item(routing == null ? known
                 : QuarkusSecurityIdentity.builder(known).addAttribute(ROUTING_CONTEXT, routing).build());
+    }
+
+    /** Whether identities are reused at all ({@code isms.security.token-cache.enabled}). */
+    public boolean enabled() {
+        return enabled;
     }
 
     /** The cache itself, for tests and figures. */

@@ -25,6 +25,15 @@ import java.util.concurrent.atomic.LongAdder;
  * @param <V> what a verification gave (the security identity)
  */
 public final class VerifiedTokens<V> {
+    /** One digest per thread (an event loop hashes a token per request; getInstance looks up the provider). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
+
     private record Entry<V>(V value, Instant expires) {
     }
 
@@ -95,11 +104,8 @@ public final class VerifiedTokens<V> {
 
     /** The key of a token: its SHA-256, hex. */
     public static String keyOf(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
+        return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.US_ASCII)));
     }
 }
