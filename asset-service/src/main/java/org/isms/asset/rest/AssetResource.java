@@ -120,8 +120,7 @@ public class AssetResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getAsset", summary = "One asset, with its ETag")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssetView.class)))
     public Uni<Response> get(@RestPath UUID id) {
@@ -129,8 +128,7 @@ public class AssetResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "listAssets", summary = "The inventory, filtered, sorted and paged (size up to 200)")
     public Uni<Page<AssetView>> list(@BeanParam PageParams paging, @BeanParam FilterParams filter) {
         return queries.list(caller.tenant(), filter.toFilter(), paging.toRequest("name", SORTABLE))
@@ -193,8 +191,7 @@ public class AssetResource {
 
     @GET
     @Path("/{id}/dependencies")
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getAssetDependencies",
             summary = "What the asset depends on and what depends on it, transitively, with effective ratings")
     public Uni<DependenciesView> dependencies(@RestPath UUID id) {
@@ -205,8 +202,7 @@ public class AssetResource {
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getAssetHistory", summary = "Every change of the asset: who, when, what, why (newest first)")
     public Uni<Page<HistoryEntryView>> history(@RestPath UUID id, @BeanParam PageParams paging) {
         return queries.history(caller.tenant(), id, paging.toRequest("at,desc", Set.of("at")))
@@ -216,8 +212,7 @@ public class AssetResource {
 
     @GET
     @Path("/match")
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "matchAssets",
             summary = "The assets an alert's host name, IP address or external id points at, most critical first")
     public Uni<MatchResult> match(@RestQuery String host, @RestQuery String ip, @RestQuery String externalId) {
@@ -228,8 +223,7 @@ public class AssetResource {
     @GET
     @Path("/export")
     @Produces(AssetCsv.MEDIA_TYPE)
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "exportAssets", summary = "The inventory as CSV (the import's columns), same filters as the list")
     public Multi<String> export(@BeanParam FilterParams filter) {
         // streamed page by page: memory stays bounded whatever the size of the inventory

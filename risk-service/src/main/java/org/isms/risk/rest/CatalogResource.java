@@ -57,8 +57,7 @@ public class CatalogResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "listCatalogEntries", summary = "A catalog, filtered by category and text, paged")
     public Uni<Page<CatalogView>> list(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING,
             enumeration = { "threats", "vulnerabilities" })) String catalog, @BeanParam PageParams paging,
@@ -69,8 +68,7 @@ public class CatalogResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getCatalogEntry", summary = "One entry, with its ETag")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogView.class)))
     public Uni<Response> get(@RestPath String catalog, @RestPath UUID id) {

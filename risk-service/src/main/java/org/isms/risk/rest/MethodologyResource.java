@@ -43,8 +43,7 @@ public class MethodologyResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getRiskMethodology", summary = "The current methodology, with its version as ETag")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MethodologyView.class)))
     public Uni<Response> get() {
@@ -54,8 +53,7 @@ public class MethodologyResource {
 
     @GET
     @Path("/versions")
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "listRiskMethodologyVersions", summary = "Every version, newest first (0 is the built-in default)")
     public Uni<List<MethodologyView>> versions() {
         return service.versions(callers.tenant()).map(l -> l.stream().map(RiskMapper::view).toList());
@@ -63,8 +61,7 @@ public class MethodologyResource {
 
     @GET
     @Path("/versions/{version}")
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getRiskMethodologyVersion", summary = "One version of the methodology")
     public Uni<MethodologyView> version(@RestPath int version) {
         return service.version(callers.tenant(), version).map(RiskMapper::view);

@@ -116,8 +116,7 @@ public class RiskResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "listRisks", summary = "The register, filtered, sorted and paged (size up to 200)")
     public Uni<Page<RiskView>> list(@BeanParam PageParams paging, @BeanParam FilterParams filter) {
         return queries.list(callers.tenant(), filter.toFilter(), paging.toRequest("title", SORTABLE))
@@ -126,8 +125,7 @@ public class RiskResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "getRisk", summary = "One risk, with its ETag")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RiskView.class)))
     public Uni<Response> get(@RestPath UUID id) {
@@ -136,8 +134,7 @@ public class RiskResource {
 
     @GET
     @Path("/heatmap")
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "riskHeatmap", summary = "Risks per likelihood × impact cell, inherent and residual"
             + " (closed risks only when status=CLOSED is asked for); the list's filters apply")
     public Uni<HeatmapView> heatmap(@BeanParam FilterParams filter) {
@@ -147,8 +144,7 @@ public class RiskResource {
     @GET
     @Path("/export")
     @Produces(RiskCsv.MEDIA_TYPE)
-    @RolesAllowed({ Roles.VIEWER, Roles.AUDITOR, Roles.INCIDENT_RESPONDER, Roles.RISK_OWNER, Roles.SECURITY_OFFICER,
-            Roles.ADMIN })
+    @RolesAllowed(Roles.READER)
     @Operation(operationId = "exportRisks", summary = "The register as CSV, same filters as the list")
     public Multi<String> export(@BeanParam FilterParams filter) {
         // streamed page by page: memory stays bounded whatever the size of the register

@@ -9,6 +9,12 @@ public final class Roles {
     public static final String INCIDENT_RESPONDER = "incident-responder";
     public static final String VIEWER = "viewer";
     public static final String SIEM_INGEST = "siem-ingest";
+    /**
+     * Every ISMS role but {@code siem-ingest}: who may read the registers. Not a realm role: each service maps the
+     * six roles onto it ({@code quarkus.http.auth.roles-mapping} in the platform's defaults), so a read endpoint
+     * names one role instead of six.
+     */
+    public static final String READER = "isms-reader";
 
     private Roles() {
     }
