@@ -25,6 +25,7 @@ public class RunningStack implements BeforeAllCallback, ExtensionContext.Store.C
             if (started) {
                 return;
             }
+            System.setProperty("isms.aot.cache", "off"); // services this JVM starts again (StackControl) train none
             ours = !isms("status").contains("supervisor: running");
             if (ours) {
                 // a benchmark measures the path, not the rate limit: lift it in a stack started for one

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * records which classes the JVM loads and links, and writes the cache when the service stops
  * ({@code -XX:AOTCacheOutput}); every later start of the same build maps it ({@code -XX:AOTCache}) and skips that
  * work. A cache belongs to one build and one JDK, so it is named after both; a new build trains a new one and the
- * old one is deleted. {@code ISMS_AOT_CACHE=off} starts without (the e2e tests do: each run is a new build).
+ * old one is deleted. {@code ISMS_AOT_CACHE=off} (or the system property {@code isms.aot.cache=off}, for a JVM that
+ * starts services itself) starts without: the e2e tests do, since each of their runs is a new build.
  */
 final class AotCache {
     private AotCache() {
@@ -21,7 +22,8 @@ final class AotCache {
     /** The JVM options for {@code service} built in {@code app} ({@code target/quarkus-app}), caches kept in {@code dir}. */
     static List<String> options(String service, Path app, Path dir) {
         Path marker = app.resolve("quarkus").resolve("generated-bytecode.jar");
-        if ("off".equalsIgnoreCase(System.getenv("ISMS_AOT_CACHE")) || Runtime.version().feature() < 25
+        String setting = System.getProperty("isms.aot.cache", System.getenv("ISMS_AOT_CACHE"));
+        if ("off".equalsIgnoreCase(setting) || Runtime.version().feature() < 25
                 || !Files.exists(marker)) {
             return List.of();
         }

@@ -71,7 +71,8 @@ public final class Stack {
                 step(service.name());
                 ChildProcess p = service.start(root, isms, pg, kafka.bootstrapServers(), keycloak.realmUrl(),
                         Duration.ofMinutes(3));
-                stops.push(() -> p.stop(Duration.ofSeconds(20)));
+                // a build's first stop also writes its AOT cache (AotCache): give it the time, or it is lost
+                stops.push(() -> p.stop(Duration.ofSeconds(60)));
                 ok(service.name(), "http://localhost:" + service.port());
             }
             long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
