@@ -205,15 +205,14 @@ class AssetBenchmark {
     }
 
     /** Whether the relay published every event of the tenant within {@code max}. */
-    private static boolean published(String tenant, Duration max) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < end) {
-            if ("0".equals(TestDb.query("select count(*) from outbox where tenant_id = ? and sent_at is null", tenant))) {
-                return true;
-            }
-            Thread.sleep(100);
+    private static boolean published(String tenant, Duration max) {
+        try {
+            org.awaitility.Awaitility.await().atMost(max).pollInterval(Duration.ofMillis(100)).until(() -> "0".equals(
+                    TestDb.query("select count(*) from outbox where tenant_id = ? and sent_at is null", tenant)));
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 
     /**
