@@ -26,6 +26,7 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.isms.asset.rest.AssetCsv;
+import org.isms.platform.http.Responses;
 import org.isms.testing.Latency;
 import org.isms.testing.SharedServers;
 import org.isms.testing.TestDb;
@@ -127,7 +128,7 @@ class AssetBenchmark {
         long t0 = System.nanoTime();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(assets + "/import"))
                 .header("Authorization", "Bearer " + tenant.token("security-officer"))
-                .header("Content-Type", AssetCsv.MEDIA_TYPE).timeout(Duration.ofMinutes(15))
+                .header("Content-Type", Responses.CSV).timeout(Duration.ofMinutes(15))
                 .version(HttpClient.Version.HTTP_1_1) // a plain upload: no h2c upgrade with a 25 MB body
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - t0) / 1e9;

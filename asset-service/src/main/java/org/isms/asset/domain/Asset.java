@@ -5,13 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.isms.events.asset.Cia;
 import org.isms.platform.error.ConflictException;
 import org.isms.platform.error.InvalidStateTransitionException;
+import org.isms.platform.persistence.Audited;
 import org.isms.platform.tenancy.Caller;
 
 /**
@@ -20,7 +20,7 @@ import org.isms.platform.tenancy.Caller;
  * is the highest effective rating. The effective ratings are kept by {@code AssetGraph}, never set by a client.
  */
 @Entity
-public class Asset {
+public class Asset extends Audited {
     @Id
     public UUID id;
     public String tenantId;
@@ -50,15 +50,6 @@ public class Asset {
     @Column(insertable = false, updatable = false)
     public String searchText;
     public LocalDate reviewDate;
-    public String createdBy;
-    /** Stable user ids (token subjects) next to the names; null in rows written before they were recorded. */
-    public String createdById;
-    public OffsetDateTime createdAt;
-    public String updatedBy;
-    public String updatedById;
-    public OffsetDateTime updatedAt;
-    @Version
-    public long version;
 
     /**
      * A new asset from a checked draft, registered by {@code by}: PLANNED unless the draft gives a status, its
@@ -71,10 +62,7 @@ public class Asset {
         a.status = draft.status() == null ? AssetStatus.PLANNED : draft.status();
         a.classify(draft.classification());
         a.apply(draft);
-        a.createdBy = by.name();
-        a.createdById = by.id();
-        a.createdAt = now;
-        a.markUpdated(by, now);
+        a.markCreated(by, now);
         return a;
     }
 
@@ -113,13 +101,6 @@ public class Asset {
         AssetStatus from = status;
         status = to;
         return from;
-    }
-
-    /** Who changed the asset last, and when. */
-    public void markUpdated(Caller by, OffsetDateTime at) {
-        updatedBy = by.name();
-        updatedById = by.id();
-        updatedAt = at;
     }
 
     public Cia own() {

@@ -1,6 +1,5 @@
 package org.isms.asset.repository;
 
-import org.isms.asset.domain.AssetDetails;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.isms.asset.domain.Asset;
+import org.isms.asset.domain.AssetDetails;
 import org.isms.asset.domain.AssetStatus;
 import org.isms.events.asset.Cia;
 import org.isms.platform.paging.TenantRepository;
@@ -93,9 +93,7 @@ public class AssetRepository implements TenantRepository<Asset, UUID> {
      * the check and together break the rule. Inventory writes are rare enough for one at a time per tenant.
      */
     public Uni<Void> lockTenant(String tenant) {
-        return getSession().chain(s -> s.createNativeQuery(
-                "select count(*) from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) l")
-                .setParameter("key", "asset-inventory:" + tenant).getSingleResult()).replaceWithVoid();
+        return lockTenant("asset-inventory", tenant);
     }
 
     public Uni<List<Asset>> findAllInTenant(String tenant, Collection<UUID> ids) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.isms.asset.domain.Asset;
 import org.isms.asset.domain.AssetStatus;
 import org.isms.asset.domain.AssetType;
@@ -44,7 +43,6 @@ import org.isms.platform.json.NoNulStrings;
  */
 @ApplicationScoped
 public class AssetCsv {
-    public static final String MEDIA_TYPE = "text/csv";
     /**
      * A CMDB export of 100,000 assets imports in one file (about a minute at most; asset-service README,
      * "Performance"); at ~250 bytes a row it fits the 32 MiB body limit.

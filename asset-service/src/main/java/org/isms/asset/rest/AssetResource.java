@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,13 +43,13 @@ import org.isms.platform.error.Problem;
 import org.isms.platform.http.OffEventLoop;
 import org.isms.platform.http.Preconditions;
 import org.isms.platform.http.QueryParams;
+import org.isms.platform.http.Responses;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageParams;
 import org.isms.platform.security.Roles;
 import org.isms.platform.tenancy.Caller;
 import org.isms.platform.tenancy.TenantContext;
 import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -114,8 +113,7 @@ public class AssetResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> register(@Valid @NotNull AssetRequest request) {
         return commands.register(caller.caller(), AssetMapper.draft(request))
-                .map(d -> Response.created(URI.create("/api/assets/" + d.asset().id))
-                        .tag(String.valueOf(d.asset().version)).entity(AssetMapper.view(d)).build());
+                .map(d -> Responses.created("/api/assets/" + d.asset().id, AssetMapper.view(d), d.asset().version));
     }
 
     @GET
@@ -222,20 +220,19 @@ public class AssetResource {
 
     @GET
     @Path("/export")
-    @Produces(AssetCsv.MEDIA_TYPE)
+    @Produces(Responses.CSV)
     @RolesAllowed(Roles.READER)
     @Operation(operationId = "exportAssets", summary = "The inventory as CSV (the import's columns), same filters as the list")
     public Multi<String> export(@BeanParam FilterParams filter) {
         // streamed page by page: memory stays bounded whatever the size of the inventory
         Multi<String> lines = Multi.createBy().concatenating().streams(Multi.createFrom().item(csv.header()),
                 queries.exportPages(caller.tenant(), filter.toFilter()).map(csv::lines));
-        return RestMulti.fromMultiData(lines).header("Content-Type", AssetCsv.MEDIA_TYPE + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"assets.csv\"").build();
+        return Responses.csv("assets.csv", lines);
     }
 
     @POST
     @Path("/import")
-    @Consumes(AssetCsv.MEDIA_TYPE)
+    @Consumes(Responses.CSV)
     @RolesAllowed({ Roles.RISK_OWNER, Roles.SECURITY_OFFICER, Roles.ADMIN })
     @Operation(operationId = "importAssets",
             summary = "Register the assets of a CSV file, all or none; each bad row is reported with its line")
@@ -256,6 +253,6 @@ public class AssetResource {
     }
 
     private static Response withTag(AssetDetails d) {
-        return Response.ok(AssetMapper.view(d)).tag(String.valueOf(d.asset().version)).build();
+        return Responses.tagged(AssetMapper.view(d), d.asset().version);
     }
 }

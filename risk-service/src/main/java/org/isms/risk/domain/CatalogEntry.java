@@ -4,13 +4,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.isms.platform.persistence.Audited;
 
 /** A threat or a vulnerability of a tenant's catalog; {@code baseline} when it came with the seed. */
 @Entity
-public class CatalogEntry {
+public class CatalogEntry extends Audited {
     public enum Kind {
         THREAT, VULNERABILITY
     }
@@ -25,12 +24,4 @@ public class CatalogEntry {
     public String category;
     public String description;
     public boolean baseline;
-    public String createdBy;
-    public String createdById;
-    public OffsetDateTime createdAt;
-    public String updatedBy;
-    public String updatedById;
-    public OffsetDateTime updatedAt;
-    @Version
-    public long version;
 }

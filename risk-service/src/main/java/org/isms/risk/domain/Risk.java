@@ -5,7 +5,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Transient;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +14,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcType;
@@ -26,6 +24,8 @@ import org.isms.platform.error.ForbiddenActionException;
 import org.isms.platform.error.InvalidInputException;
 import org.isms.platform.error.InvalidStateTransitionException;
 import org.isms.platform.error.Problem.FieldError;
+import org.isms.platform.persistence.Audited;
+import org.isms.platform.tenancy.Caller;
 import org.isms.risk.domain.Methodology.Pair;
 import org.isms.risk.domain.Methodology.Rating;
 import org.isms.risk.repository.JsonbJdbcType;
@@ -41,7 +41,7 @@ import org.isms.risk.repository.JsonbJdbcType;
  * threat or vulnerability, the assessment or the treatment plan voids it ({@link Voided}).
  */
 @Entity
-public class Risk {
+public class Risk extends Audited {
     @Id
     public UUID id;
     public String tenantId;
@@ -95,14 +95,6 @@ public class Risk {
     public String lastReviewedById;
     public OffsetDateTime lastReviewedAt;
     public String closedReason;
-    public String createdBy;
-    public String createdById;
-    public OffsetDateTime createdAt;
-    public String updatedBy;
-    public String updatedById;
-    public OffsetDateTime updatedAt;
-    @Version
-    public long version;
     /**
      * Set when this request bound the stable id of an owner named before they used the ISMS: a change of the
      * risk (it gets a new version) that the request must announce even if it changes nothing else.
@@ -111,16 +103,14 @@ public class Risk {
     public boolean ownerBound;
 
     /** A new entry of the register, IDENTIFIED: nothing assessed, planned or flagged yet. */
-    public static Risk identified(String tenantId, String by, String byId, OffsetDateTime at) {
+    public static Risk identified(String tenantId, Caller by, OffsetDateTime at) {
         Risk r = new Risk();
         r.id = UUID.randomUUID();
         r.tenantId = tenantId;
         r.status = RiskStatus.IDENTIFIED;
         r.controlIds = new String[0];
         r.reviewReasons = List.of();
-        r.createdBy = by;
-        r.createdById = byId;
-        r.createdAt = at;
+        r.markCreated(by, at);
         return r;
     }
 
@@ -190,34 +180,8 @@ public class Risk {
         return ownerId != null ? ownerId.equals(userId) : owner.equals(userName);
     }
 
-    /** What an acceptance is an acceptance of, besides the assessment: who answers for the risk, and its scope. */
-    public record Scope(String owner, String ownerId, Set<String> assets, Set<String> cia, UUID threatId,
-            UUID vulnerabilityId) {
-
-        /** What differs from {@code after}, in words ("owner alice→olivia", "affected properties C→CIA"). */
-        public List<String> changesTo(Scope after) {
-            List<String> changes = new ArrayList<>();
-            if (!owner.equals(after.owner) || (ownerId != null && after.ownerId != null && !ownerId.equals(after.ownerId))) {
-                changes.add("owner " + owner + "→" + after.owner);
-            }
-            if (!assets.equals(after.assets)) {
-                changes.add("assets");
-            }
-            if (!cia.equals(after.cia)) {
-                changes.add("affected properties " + String.join("", cia) + "→" + String.join("", after.cia));
-            }
-            if (!Objects.equals(threatId, after.threatId)) {
-                changes.add("threat");
-            }
-            if (!Objects.equals(vulnerabilityId, after.vulnerabilityId)) {
-                changes.add("vulnerability");
-            }
-            return changes;
-        }
-    }
-
-    public Scope scope() {
-        return new Scope(owner, ownerId, new LinkedHashSet<>(Arrays.asList(assetIds)),
+    public RiskScope scope() {
+        return new RiskScope(owner, ownerId, new LinkedHashSet<>(Arrays.asList(assetIds)),
                 new LinkedHashSet<>(Arrays.asList(cia)), threatId, vulnerabilityId);
     }
 
@@ -225,7 +189,7 @@ public class Risk {
      * Voids the acceptance when the scope changed since {@code before} (owner, assets, affected properties,
      * threat, vulnerability): what was accepted is no longer what the risk is. Null when nothing was voided.
      */
-    public Voided rescoped(Scope before, OffsetDateTime at) {
+    public Voided rescoped(RiskScope before, OffsetDateTime at) {
         List<String> changes = before.changesTo(scope());
         return changes.isEmpty() ? null : voidAcceptance(String.join(", ", changes) + " changed", at);
     }
@@ -305,24 +269,7 @@ public class Risk {
     public Voided treat(TreatmentOption option, List<PlanItem> items, OffsetDateTime at) {
         requireStatus(RiskStatus.TREATMENT_PLANNED, RiskStatus.ASSESSED, RiskStatus.TREATMENT_PLANNED,
                 RiskStatus.TREATED, RiskStatus.ACCEPTED);
-        List<FieldError> faults = new ArrayList<>();
-        for (int k = 0; k < items.size(); k++) {
-            List<String> controls = items.get(k).controlIds() == null ? List.of() : items.get(k).controlIds();
-            for (int c = 0; c < controls.size(); c++) {
-                if (!AnnexA.isControl(controls.get(c))) {
-                    faults.add(new FieldError("plan[" + k + "].controlIds[" + c + "]", "'" + controls.get(c)
-                            + "' is not an ISO/IEC 27001:2022 Annex A control (5.1–5.37, 6.1–6.8, 7.1–7.14, 8.1–8.34)",
-                            null));
-                }
-            }
-        }
-        if (option == TreatmentOption.MODIFY && items.isEmpty()) {
-            faults.add(new FieldError("plan", "MODIFY needs at least one plan item with the controls it implements", null));
-        }
-        if (!faults.isEmpty()) {
-            throw new InvalidInputException("the treatment plan is not valid: " + faults.get(0).field() + " "
-                    + faults.get(0).message(), faults);
-        }
+        PlanItem.requireValid(option, items);
         boolean replanned = treatmentOption != option || !plan().equals(items);
         treatmentOption = option;
         setPlan(items);

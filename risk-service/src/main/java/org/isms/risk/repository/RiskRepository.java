@@ -27,9 +27,7 @@ public class RiskRepository implements TenantRepository<Risk, UUID> {
      * change and an assessment cannot rate the same risk under two versions.
      */
     public Uni<Void> lockTenant(String tenant) {
-        return getSession().chain(s -> s.createNativeQuery(
-                "select count(*) from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) l")
-                .setParameter("key", "risk-register:" + tenant).getSingleResult()).replaceWithVoid();
+        return lockTenant("risk-register", tenant);
     }
 
     /** The tenant's risks on an asset that are not closed. */

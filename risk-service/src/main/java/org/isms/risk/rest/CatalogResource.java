@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.isms.platform.error.Problem;
 import org.isms.platform.http.Preconditions;
+import org.isms.platform.http.Responses;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageParams;
 import org.isms.platform.security.Roles;
+import org.isms.platform.tenancy.TenantContext;
 import org.isms.risk.domain.CatalogEntry.Kind;
 import org.isms.risk.rest.RiskDtos.CatalogRequest;
 import org.isms.risk.rest.RiskDtos.CatalogView;
@@ -49,11 +50,11 @@ public class CatalogResource {
     static final Set<String> SORTABLE = Set.of("code", "name", "category", "createdAt", "updatedAt");
 
     private final CatalogService service;
-    private final Callers callers;
+    private final TenantContext context;
 
-    public CatalogResource(CatalogService service, Callers callers) {
+    public CatalogResource(CatalogService service, TenantContext context) {
         this.service = service;
-        this.callers = callers;
+        this.context = context;
     }
 
     @GET
@@ -62,7 +63,7 @@ public class CatalogResource {
     public Uni<Page<CatalogView>> list(@RestPath @Parameter(schema = @Schema(type = SchemaType.STRING,
             enumeration = { "threats", "vulnerabilities" })) String catalog, @BeanParam PageParams paging,
             @RestQuery String category, @RestQuery String q) {
-        return service.list(callers.tenant(), kind(catalog), category, q, paging.toRequest("code", SORTABLE))
+        return service.list(context.tenant(), kind(catalog), category, q, paging.toRequest("code", SORTABLE))
                 .map(p -> p.map(RiskMapper::view));
     }
 
@@ -72,7 +73,7 @@ public class CatalogResource {
     @Operation(operationId = "getCatalogEntry", summary = "One entry, with its ETag")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogView.class)))
     public Uni<Response> get(@RestPath String catalog, @RestPath UUID id) {
-        return service.get(callers.tenant(), kind(catalog), id).map(CatalogResource::withTag);
+        return service.get(context.tenant(), kind(catalog), id).map(CatalogResource::withTag);
     }
 
     @POST
@@ -84,9 +85,8 @@ public class CatalogResource {
     @APIResponse(responseCode = "409", description = "Code or name taken in this catalog",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@RestPath String catalog, @Valid @NotNull CatalogRequest request) {
-        return service.create(callers.caller(), kind(catalog), RiskMapper.draft(request))
-                .map(e -> Response.created(URI.create("/api/" + catalog + "/" + e.id)).tag(String.valueOf(e.version))
-                        .entity(RiskMapper.view(e)).build());
+        return service.create(context.caller(), kind(catalog), RiskMapper.draft(request))
+                .map(e -> Responses.created("/api/" + catalog + "/" + e.id, RiskMapper.view(e), e.version));
     }
 
     @PUT
@@ -98,7 +98,7 @@ public class CatalogResource {
     public Uni<Response> update(@RestPath String catalog, @RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull CatalogRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.update(callers.caller(), kind(catalog), id, version, RiskMapper.draft(request))
+        return service.update(context.caller(), kind(catalog), id, version, RiskMapper.draft(request))
                 .map(CatalogResource::withTag);
     }
 
@@ -111,7 +111,7 @@ public class CatalogResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> delete(@RestPath String catalog, @RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.delete(callers.caller(), kind(catalog), id, version).map(x -> Response.noContent().build());
+        return service.delete(context.caller(), kind(catalog), id, version).map(x -> Response.noContent().build());
     }
 
     private static Kind kind(String catalog) {
@@ -119,6 +119,6 @@ public class CatalogResource {
     }
 
     private static Response withTag(org.isms.risk.domain.CatalogEntry e) {
-        return Response.ok(RiskMapper.view(e)).tag(String.valueOf(e.version)).build();
+        return Responses.tagged(RiskMapper.view(e), e.version);
     }
 }

@@ -19,7 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.isms.platform.error.Problem;
 import org.isms.platform.http.Preconditions;
+import org.isms.platform.http.Responses;
 import org.isms.platform.security.Roles;
+import org.isms.platform.tenancy.TenantContext;
 import org.isms.risk.rest.RiskDtos.MethodologyRequest;
 import org.isms.risk.rest.RiskDtos.MethodologyView;
 import org.isms.risk.service.MethodologyService;
@@ -35,11 +37,11 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "Risk methodology")
 public class MethodologyResource {
     private final MethodologyService service;
-    private final Callers callers;
+    private final TenantContext context;
 
-    public MethodologyResource(MethodologyService service, Callers callers) {
+    public MethodologyResource(MethodologyService service, TenantContext context) {
         this.service = service;
-        this.callers = callers;
+        this.context = context;
     }
 
     @GET
@@ -47,8 +49,7 @@ public class MethodologyResource {
     @Operation(operationId = "getRiskMethodology", summary = "The current methodology, with its version as ETag")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MethodologyView.class)))
     public Uni<Response> get() {
-        return service.get(callers.tenant()).map(c -> Response.ok(RiskMapper.view(c))
-                .tag(String.valueOf(c.version())).build());
+        return service.get(context.tenant()).map(c -> Responses.tagged(RiskMapper.view(c), c.version()));
     }
 
     @GET
@@ -56,7 +57,7 @@ public class MethodologyResource {
     @RolesAllowed(Roles.READER)
     @Operation(operationId = "listRiskMethodologyVersions", summary = "Every version, newest first (0 is the built-in default)")
     public Uni<List<MethodologyView>> versions() {
-        return service.versions(callers.tenant()).map(l -> l.stream().map(RiskMapper::view).toList());
+        return service.versions(context.tenant()).map(l -> l.stream().map(RiskMapper::view).toList());
     }
 
     @GET
@@ -64,7 +65,7 @@ public class MethodologyResource {
     @RolesAllowed(Roles.READER)
     @Operation(operationId = "getRiskMethodologyVersion", summary = "One version of the methodology")
     public Uni<MethodologyView> version(@RestPath int version) {
-        return service.version(callers.tenant(), version).map(RiskMapper::view);
+        return service.version(context.tenant(), version).map(RiskMapper::view);
     }
 
     @PUT
@@ -77,7 +78,7 @@ public class MethodologyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> change(@RestHeader("If-Match") String ifMatch, @Valid @NotNull MethodologyRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return service.change(callers.caller(), version, RiskMapper.methodology(request),
-                request.reason()).map(c -> Response.ok(RiskMapper.view(c)).tag(String.valueOf(c.version())).build());
+        return service.change(context.caller(), version, RiskMapper.methodology(request),
+                request.reason()).map(c -> Responses.tagged(RiskMapper.view(c), c.version()));
     }
 }

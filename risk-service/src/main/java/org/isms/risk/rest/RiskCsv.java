@@ -12,7 +12,6 @@ import org.isms.risk.service.RiskDetails;
  * against formula injection on its own.
  */
 final class RiskCsv {
-    static final String MEDIA_TYPE = "text/csv";
     static final List<String> COLUMNS = List.of("id", "title", "status", "owner", "assetIds", "assets", "threatId",
             "vulnerabilityId", "cia", "inherentLikelihood", "inherentImpact", "inherentScore", "inherentLevel",
             "treatmentOption", "controlIds", "residualLikelihood", "residualImpact", "residualScore", "residualLevel",

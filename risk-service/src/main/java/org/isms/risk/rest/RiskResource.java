@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.isms.platform.error.Problem;
 import org.isms.platform.http.Preconditions;
 import org.isms.platform.http.QueryParams;
+import org.isms.platform.http.Responses;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageParams;
 import org.isms.platform.security.Roles;
+import org.isms.platform.tenancy.TenantContext;
 import org.isms.risk.domain.RiskLevel;
 import org.isms.risk.domain.RiskStatus;
 import org.isms.risk.rest.RiskDtos.AcceptanceRequest;
@@ -45,7 +46,6 @@ import org.isms.risk.service.RiskQueries;
 import org.isms.risk.service.RiskQueries.Filter;
 import org.isms.risk.service.RiskRegister;
 import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -66,13 +66,13 @@ public class RiskResource {
     private final RiskQueries queries;
     private final RiskRegister register;
     private final RiskDecisions decisions;
-    private final Callers callers;
+    private final TenantContext context;
 
-    public RiskResource(RiskQueries queries, RiskRegister register, RiskDecisions decisions, Callers callers) {
+    public RiskResource(RiskQueries queries, RiskRegister register, RiskDecisions decisions, TenantContext context) {
         this.queries = queries;
         this.register = register;
         this.decisions = decisions;
-        this.callers = callers;
+        this.context = context;
     }
 
     /** The list, heat map and export filters. */
@@ -110,16 +110,15 @@ public class RiskResource {
     @APIResponse(responseCode = "201", description = "Recorded; Location and ETag set",
             content = @Content(schema = @Schema(implementation = RiskView.class)))
     public Uni<Response> create(@Valid @NotNull RiskRequest request) {
-        return register.create(callers.actor(), RiskMapper.draft(request))
-                .map(d -> Response.created(URI.create("/api/risks/" + d.risk().id))
-                        .tag(String.valueOf(d.risk().version)).entity(view(d)).build());
+        return register.create(context.caller(), RiskMapper.draft(request))
+                .map(d -> Responses.created("/api/risks/" + d.risk().id, view(d), d.risk().version));
     }
 
     @GET
     @RolesAllowed(Roles.READER)
     @Operation(operationId = "listRisks", summary = "The register, filtered, sorted and paged (size up to 200)")
     public Uni<Page<RiskView>> list(@BeanParam PageParams paging, @BeanParam FilterParams filter) {
-        return queries.list(callers.tenant(), filter.toFilter(), paging.toRequest("title", SORTABLE))
+        return queries.list(context.tenant(), filter.toFilter(), paging.toRequest("title", SORTABLE))
                 .map(p -> p.map(this::view));
     }
 
@@ -129,7 +128,7 @@ public class RiskResource {
     @Operation(operationId = "getRisk", summary = "One risk, with its ETag")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RiskView.class)))
     public Uni<Response> get(@RestPath UUID id) {
-        return queries.get(callers.tenant(), id).map(this::withTag);
+        return queries.get(context.tenant(), id).map(this::withTag);
     }
 
     @GET
@@ -138,20 +137,19 @@ public class RiskResource {
     @Operation(operationId = "riskHeatmap", summary = "Risks per likelihood × impact cell, inherent and residual"
             + " (closed risks only when status=CLOSED is asked for); the list's filters apply")
     public Uni<HeatmapView> heatmap(@BeanParam FilterParams filter) {
-        return queries.heatmap(callers.tenant(), filter.toFilter()).map(RiskMapper::heatmap);
+        return queries.heatmap(context.tenant(), filter.toFilter()).map(RiskMapper::heatmap);
     }
 
     @GET
     @Path("/export")
-    @Produces(RiskCsv.MEDIA_TYPE)
+    @Produces(Responses.CSV)
     @RolesAllowed(Roles.READER)
     @Operation(operationId = "exportRisks", summary = "The register as CSV, same filters as the list")
     public Multi<String> export(@BeanParam FilterParams filter) {
         // streamed page by page: memory stays bounded whatever the size of the register
         Multi<String> lines = Multi.createBy().concatenating().streams(Multi.createFrom().item(RiskCsv.header()),
-                queries.exportPages(callers.tenant(), filter.toFilter()).map(RiskCsv::lines));
-        return RestMulti.fromMultiData(lines).header("Content-Type", RiskCsv.MEDIA_TYPE + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"risk-register.csv\"").build();
+                queries.exportPages(context.tenant(), filter.toFilter()).map(RiskCsv::lines));
+        return Responses.csv("risk-register.csv", lines);
     }
 
     @PUT
@@ -164,7 +162,7 @@ public class RiskResource {
     public Uni<Response> update(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull RiskRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return register.update(callers.actor(), id, version, RiskMapper.draft(request)).map(this::withTag);
+        return register.update(context.caller(), id, version, RiskMapper.draft(request)).map(this::withTag);
     }
 
     @PUT
@@ -177,7 +175,7 @@ public class RiskResource {
     public Uni<Response> assess(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull AssessmentRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return decisions.assess(callers.actor(), id, version, new RiskDecisions.Assessment(
+        return decisions.assess(context.caller(), id, version, new RiskDecisions.Assessment(
                 RiskMapper.pair(request.inherent()), RiskMapper.pair(request.residual()), request.reason()))
                 .map(this::withTag);
     }
@@ -192,7 +190,7 @@ public class RiskResource {
     public Uni<Response> treat(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull TreatmentRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return decisions.treat(callers.actor(), id, version, request.option(),
+        return decisions.treat(context.caller(), id, version, request.option(),
                 request.plan().stream().map(RiskMapper::planItem).toList()).map(this::withTag);
     }
 
@@ -207,7 +205,7 @@ public class RiskResource {
     public Uni<Response> accept(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull AcceptanceRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return decisions.accept(callers.actor(), id, version, request.justification(), request.expiresAt())
+        return decisions.accept(context.caller(), id, version, request.justification(), request.expiresAt())
                 .map(this::withTag);
     }
 
@@ -220,7 +218,7 @@ public class RiskResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RiskView.class)))
     public Uni<Response> review(@RestPath UUID id, @RestHeader("If-Match") String ifMatch, @Valid ReviewRequest request) {
         Long version = ifMatch == null ? null : Preconditions.ifMatch(ifMatch);
-        return decisions.review(callers.actor(), id, version, request == null ? null : request.comment())
+        return decisions.review(context.caller(), id, version, request == null ? null : request.comment())
                 .map(this::withTag);
     }
 
@@ -233,7 +231,7 @@ public class RiskResource {
     public Uni<Response> close(@RestPath UUID id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull CloseRequest request) {
         long version = Preconditions.ifMatch(ifMatch);
-        return decisions.close(callers.actor(), id, version, request.reason()).map(this::withTag);
+        return decisions.close(context.caller(), id, version, request.reason()).map(this::withTag);
     }
 
     @DELETE
@@ -243,11 +241,11 @@ public class RiskResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@RestPath UUID id, @RestHeader("If-Match") String ifMatch) {
         long version = Preconditions.ifMatch(ifMatch);
-        return register.delete(callers.actor(), id, version).map(x -> Response.noContent().build());
+        return register.delete(context.caller(), id, version).map(x -> Response.noContent().build());
     }
 
     private Response withTag(RiskDetails d) {
-        return Response.ok(view(d)).tag(String.valueOf(d.risk().version)).build();
+        return Responses.tagged(view(d), d.risk().version);
     }
 
     private RiskView view(RiskDetails d) {

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.isms.platform.directory.UserDirectory;
 import org.isms.platform.error.ConflictException;
 import org.isms.platform.error.ResourceNotFoundException;
 import org.isms.platform.http.Preconditions;
@@ -74,9 +73,7 @@ public class CatalogService {
             e.tenantId = tenant;
             e.kind = kind;
             e.baseline = false;
-            e.createdBy = name(by);
-            e.createdById = by.id();
-            e.createdAt = now();
+            e.markCreated(by, now());
             apply(e, draft, by);
             return entries.persistAndFlush(e).call(() -> events.catalogEntryAdded(e, by));
         });
@@ -160,8 +157,7 @@ public class CatalogService {
                         e.category = b.category();
                         e.description = b.description();
                         e.baseline = true;
-                        e.createdBy = e.updatedBy = BASELINE_AUTHOR;
-                        e.createdAt = e.updatedAt = now;
+                        e.markCreated(BASELINE_AUTHOR, null, now);
                         return e;
                     }).toList();
                     return entries.persist(baseline.stream()).chain(Panache::flush)
@@ -184,13 +180,7 @@ public class CatalogService {
         e.name = name;
         e.category = category;
         e.description = description;
-        e.updatedBy = name(by);
-        e.updatedById = by.id();
-        e.updatedAt = now();
-    }
-
-    private static String name(Caller by) {
-        return UserDirectory.normalize(by.name());
+        e.markUpdated(by, now());
     }
 
     static String label(Kind kind) {

@@ -117,9 +117,7 @@ public class MethodologyService {
                                 r.proposedImpact = proposals.propose(next, r, assets);
                                 if (changed) {
                                     Risk.Voided voided = r.level != before ? r.voidAcceptance(why, now) : null;
-                                    r.updatedBy = name;
-                                    r.updatedById = by.id();
-                                    r.updatedAt = now;
+                                    r.markUpdated(by, now);
                                     moved.add(new Rerated(r, before, voided));
                                 }
                             }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.isms.platform.error.ForbiddenActionException;
+import org.isms.platform.tenancy.Caller;
 import org.isms.risk.domain.Methodology.Pair;
 import org.isms.risk.domain.PlanItem;
 import org.isms.risk.domain.Risk;
@@ -44,26 +45,26 @@ public class RiskDecisions {
      * IDENTIFIED becomes ASSESSED; an assessment that changes what was accepted voids the acceptance.
      */
     @WithTransaction
-    public Uni<RiskDetails> assess(Actor actor, UUID id, long version, Assessment a) {
+    public Uni<RiskDetails> assess(Caller actor, UUID id, long version, Assessment a) {
         return store.write(actor, id, version, r -> methodologies.current(actor.tenant()).chain(cur -> {
             OffsetDateTime now = store.now();
             Risk.Assessed assessed = r.assess(cur.methodology(), cur.version(), a.inherent(), a.residual(),
                     store.today(), now);
-            RiskStore.touch(r, actor, now);
+            r.markUpdated(actor, now);
             String reason = a.reason() == null || a.reason().isBlank() ? "assessed" : a.reason().strip();
-            return store.flushed(r).call(() -> events.assessed(r, assessed.before(), reason, actor.caller()))
+            return store.flushed(r).call(() -> events.assessed(r, assessed.before(), reason, actor))
                     .call(() -> store.voided(r, assessed.voided(), actor));
         }));
     }
 
     /** Sets the treatment option and plan; the risk must be assessed. */
     @WithTransaction
-    public Uni<RiskDetails> treat(Actor actor, UUID id, long version, TreatmentOption option, List<PlanItem> plan) {
+    public Uni<RiskDetails> treat(Caller actor, UUID id, long version, TreatmentOption option, List<PlanItem> plan) {
         return store.write(actor, id, version, r -> {
             OffsetDateTime now = store.now();
             Risk.Voided voided = r.treat(option, plan, now);
-            RiskStore.touch(r, actor, now);
-            return store.flushed(r).call(() -> events.treatmentPlanned(r, actor.caller()))
+            r.markUpdated(actor, now);
+            return store.flushed(r).call(() -> events.treatmentPlanned(r, actor))
                     .call(() -> store.voided(r, voided, actor));
         });
     }
@@ -75,7 +76,7 @@ public class RiskDecisions {
      * used the ISMS (no stable id yet) is compared by name only, so no acceptance is approved until they have.
      */
     @WithTransaction
-    public Uni<RiskDetails> accept(Actor actor, UUID id, long version, String justification, OffsetDateTime expiresAt) {
+    public Uni<RiskDetails> accept(Caller actor, UUID id, long version, String justification, OffsetDateTime expiresAt) {
         if (!actor.officer()) {
             throw new ForbiddenActionException("only a security officer or an ISMS admin may accept a risk");
         }
@@ -84,18 +85,18 @@ public class RiskDecisions {
         Risk.requireFutureExpiry(expiresAt, now);
         return store.write(actor, id, version, r -> methodologies.current(actor.tenant()).chain(cur -> {
             r.accept(actor.name(), actor.id(), justification, expiresAt, cur.methodology(), now);
-            RiskStore.touch(r, actor, now);
+            r.markUpdated(actor, now);
             return store.flushed(r).call(() -> events.accepted(r));
         }));
     }
 
     /** Clears the review flag: the reviewer looked at the risk; the next review is due by its level. */
     @WithTransaction
-    public Uni<RiskDetails> review(Actor actor, UUID id, Long version, String comment) {
+    public Uni<RiskDetails> review(Caller actor, UUID id, Long version, String comment) {
         return store.write(actor, id, version, r -> methodologies.current(actor.tenant()).chain(cur -> {
             OffsetDateTime now = store.now();
             r.review(actor.name(), actor.id(), cur.methodology(), store.today(), now);
-            RiskStore.touch(r, actor, now);
+            r.markUpdated(actor, now);
             String text = comment == null || comment.isBlank() ? null : comment.strip();
             return store.flushed(r).call(() -> events.reviewed(r, text));
         }));
@@ -103,11 +104,11 @@ public class RiskDecisions {
 
     /** Closes a risk that no longer applies, with the reason. */
     @WithTransaction
-    public Uni<RiskDetails> close(Actor actor, UUID id, long version, String reason) {
+    public Uni<RiskDetails> close(Caller actor, UUID id, long version, String reason) {
         return store.write(actor, id, version, r -> {
             r.close(reason);
-            RiskStore.touch(r, actor, store.now());
-            return store.flushed(r).call(() -> events.closed(r, r.closedReason, actor.caller()));
+            r.markUpdated(actor, store.now());
+            return store.flushed(r).call(() -> events.closed(r, r.closedReason, actor));
         });
     }
 }

@@ -17,9 +17,11 @@ import org.isms.platform.directory.UserDirectory;
 import org.isms.platform.error.ForbiddenActionException;
 import org.isms.platform.error.InvalidInputException;
 import org.isms.platform.error.Problem.FieldError;
+import org.isms.platform.tenancy.Caller;
 import org.isms.risk.domain.AssetProjection;
 import org.isms.risk.domain.CatalogEntry.Kind;
 import org.isms.risk.domain.Risk;
+import org.isms.risk.domain.RiskScope;
 import org.isms.risk.messaging.RiskEvents;
 import org.isms.risk.repository.AssetProjectionRepository;
 import org.isms.risk.repository.RiskRepository;
@@ -58,19 +60,18 @@ public class RiskRegister {
     }
 
     @WithTransaction
-    public Uni<RiskDetails> create(Actor actor, Draft draft) {
+    public Uni<RiskDetails> create(Caller actor, Draft draft) {
         String owner = UserDirectory.normalize(draft.owner());
         requireOwnership(actor, owner, "create a risk owned by " + owner);
         OffsetDateTime now = store.now();
         return risks.lockTenant(actor.tenant()).chain(() -> checkReferences(actor.tenant(), draft))
                 .chain(found -> ownerIdOf(actor, owner).chain(ownerId -> methodologies.current(actor.tenant())
                         .chain(cur -> {
-                            Risk r = Risk.identified(actor.tenant(), actor.name(), actor.id(), now);
+                            Risk r = Risk.identified(actor.tenant(), actor, now);
                             apply(r, draft, owner, ownerId);
-                            RiskStore.touch(r, actor, now);
                             r.proposedImpact = ImpactProposals.propose(cur.methodology(), draft.cia(), found);
                             r.rate(cur.methodology(), cur.version());
-                            return risks.persistAndFlush(r).chain(() -> events.identified(r, actor.caller()))
+                            return risks.persistAndFlush(r).chain(() -> events.identified(r, actor))
                                     .replaceWith(new RiskDetails(r, found));
                         })));
     }
@@ -80,7 +81,7 @@ public class RiskRegister {
      * threat, vulnerability) voids an acceptance: what was accepted is no longer what the risk is.
      */
     @WithTransaction
-    public Uni<RiskDetails> update(Actor actor, UUID id, long version, Draft draft) {
+    public Uni<RiskDetails> update(Caller actor, UUID id, long version, Draft draft) {
         String owner = UserDirectory.normalize(draft.owner());
         return store.write(actor, id, version, r -> {
             requireOwnership(actor, owner, "give the risk to " + owner);
@@ -88,7 +89,7 @@ public class RiskRegister {
             return checkReferences(actor.tenant(), draft).chain(found -> ownerIdOf(actor, owner)
                     .chain(ownerId -> methodologies.current(actor.tenant()).chain(cur -> {
                         Map<String, Object> before = describe(r);
-                        Risk.Scope scope = r.scope();
+                        RiskScope scope = r.scope();
                         apply(r, draft, owner, owner.equals(r.owner) && r.ownerId != null ? r.ownerId : ownerId);
                         r.proposedImpact = ImpactProposals.propose(cur.methodology(), draft.cia(), found);
                         List<String> changed = new ArrayList<>(describe(r).entrySet().stream()
@@ -101,9 +102,9 @@ public class RiskRegister {
                             return Uni.createFrom().item(new RiskDetails(r, found));
                         }
                         OffsetDateTime now = store.now();
-                        RiskStore.touch(r, actor, now);
+                        r.markUpdated(actor, now);
                         Risk.Voided voided = r.rescoped(scope, now);
-                        return Panache.flush().chain(() -> events.updated(r, changed, actor.caller()))
+                        return Panache.flush().chain(() -> events.updated(r, changed, actor))
                                 .chain(() -> store.voided(r, voided, actor))
                                 .replaceWith(new RiskDetails(r, found));
                     })));
@@ -115,14 +116,14 @@ public class RiskRegister {
      * first, then {@code isms.risk.deleted.v1} carries the risk as it was, at its final version.
      */
     @WithTransaction
-    public Uni<Void> delete(Actor actor, UUID id, long version) {
+    public Uni<Void> delete(Caller actor, UUID id, long version) {
         return store.write(actor, id, version, r -> risks.delete(r).chain(() -> Panache.flush())
-                .chain(() -> events.deleted(r, actor.caller())).replaceWith(new RiskDetails(r, List.of())))
+                .chain(() -> events.deleted(r, actor)).replaceWith(new RiskDetails(r, List.of())))
                 .replaceWithVoid();
     }
 
     /** A risk owner may only name themselves as the owner; officers and admins name anyone. */
-    private static void requireOwnership(Actor actor, String owner, String what) {
+    private static void requireOwnership(Caller actor, String owner, String what) {
         if (!actor.officer() && !actor.name().equals(owner)) {
             throw new ForbiddenActionException("a risk owner acts on their own risks only; " + actor.name()
                     + " may not " + what);
@@ -130,7 +131,7 @@ public class RiskRegister {
     }
 
     /** The stable id of the named owner: the caller's own when they name themselves, else the directory's (or null). */
-    private Uni<String> ownerIdOf(Actor actor, String owner) {
+    private Uni<String> ownerIdOf(Caller actor, String owner) {
         return owner.equals(actor.name()) ? Uni.createFrom().item(actor.id()) : directory.idOf(actor.tenant(), owner);
     }
 

@@ -19,6 +19,7 @@ import org.isms.platform.error.ForbiddenActionException;
 import org.isms.platform.error.ResourceNotFoundException;
 import org.isms.platform.http.Preconditions;
 import org.isms.platform.time.Clocks;
+import org.isms.platform.tenancy.Caller;
 import org.isms.risk.domain.AssetProjection;
 import org.isms.risk.domain.Risk;
 import org.isms.risk.messaging.RiskEvents;
@@ -50,7 +51,7 @@ class RiskStore {
      * Loads the risk under the tenant's lock, checks the version and who may change it, then applies the
      * change. An owner named before they were known to the ISMS gets their stable id here, once they are.
      */
-    Uni<RiskDetails> write(Actor actor, UUID id, Long version, Function<Risk, Uni<RiskDetails>> change) {
+    Uni<RiskDetails> write(Caller actor, UUID id, Long version, Function<Risk, Uni<RiskDetails>> change) {
         // every change flushes itself before writing its events: no query in between may flush half of it (a
         // bound owner id, say) and make one request two versions
         return Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
@@ -106,16 +107,9 @@ class RiskStore {
     }
 
     /** The acceptance-voided event, when an acceptance was voided. */
-    Uni<Void> voided(Risk r, Risk.Voided voided, Actor actor) {
+    Uni<Void> voided(Risk r, Risk.Voided voided, Caller actor) {
         return voided == null ? Uni.createFrom().voidItem()
-                : events.acceptanceVoided(r, voided, voided.reason(), actor.caller());
-    }
-
-    /** Who changed the risk last, and when: a person's edit, never a flag the schedule or an asset event raised. */
-    static void touch(Risk r, Actor actor, OffsetDateTime now) {
-        r.updatedBy = actor.name();
-        r.updatedById = actor.id();
-        r.updatedAt = now;
+                : events.acceptanceVoided(r, voided, voided.reason(), actor);
     }
 
     OffsetDateTime now() {

@@ -13,6 +13,7 @@ import org.isms.platform.error.ForbiddenActionException;
 import org.isms.platform.error.InvalidInputException;
 import org.isms.platform.error.InvalidStateTransitionException;
 import org.isms.platform.error.Problem.FieldError;
+import org.isms.platform.tenancy.Caller;
 import org.isms.risk.domain.Methodology.Pair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,7 @@ class RiskTest {
 
     /** Alice's risk on one asset, as the register records it. */
     static Risk identified() {
-        Risk r = Risk.identified("acme", "alice", "sub-alice", NOW);
+        Risk r = Risk.identified("acme", new Caller("acme", "sub-alice", "alice"), NOW);
         r.title = "Ransomware";
         r.owner = "alice";
         r.ownerId = "sub-alice";
@@ -95,7 +96,7 @@ class RiskTest {
     @Test
     void shouldNameEachChangeOfScope() {
         Risk r = accepted();
-        Risk.Scope before = r.scope();
+        RiskScope before = r.scope();
         r.owner = "olivia";
         r.ownerId = "sub-olivia";
         r.cia = new String[] { "C", "I", "A" };
@@ -106,7 +107,7 @@ class RiskTest {
         assertThat(r.scope().changesTo(r.scope())).isEmpty();
         // the owner's id becoming known is not a change of owner
         r.ownerId = null;
-        Risk.Scope pending = r.scope();
+        RiskScope pending = r.scope();
         r.ownerId = "sub-olivia";
         assertThat(pending.changesTo(r.scope())).isEmpty();
     }
@@ -453,7 +454,7 @@ class RiskTest {
     @Test
     void shouldVoidAnAcceptanceWhenRescopedAndOnlyThen() {
         Risk r = inStatus(RiskStatus.ACCEPTED);
-        Risk.Scope before = r.scope();
+        RiskScope before = r.scope();
         r.title = "Ransomware, renamed";
         r.description = "clearer now";
         assertThat(r.rescoped(before, NOW)).isNull();

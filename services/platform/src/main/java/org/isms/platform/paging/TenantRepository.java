@@ -37,6 +37,19 @@ public interface TenantRepository<E, I> extends PanacheRepositoryBase<E, I> {
         return find(query, Sort.by(field).and("id"), params).page(0, size).list();
     }
 
+    /**
+     * Serializes the writers of one tenant's {@code register} (an inventory, a register, a log) until the
+     * transaction ends: a PostgreSQL transaction-scoped advisory lock on the key {@code register:tenant}. A rule
+     * that reads several rows and then changes them (no cycle, unique names, one methodology version per
+     * rating) holds only if no other writer of the same tenant runs between the read and the write. Other
+     * tenants, and readers, never wait.
+     */
+    default Uni<Void> lockTenant(String register, String tenant) {
+        return getSession().chain(s -> s.createNativeQuery(
+                "select count(*) from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) l")
+                .setParameter("key", register + ":" + tenant).getSingleResult()).replaceWithVoid();
+    }
+
     /** {@code tenantId = :tenant and (condition)}, with {@code :tenant} bound into {@code params}. */
     static String scoped(String tenant, String condition, Map<String, Object> params) {
         params.put("tenant", tenant);

@@ -70,7 +70,8 @@ public class TenantFilter {
             return refuse("no-subject", "No subject",
                     "the token carries no 'sub' claim; every change is recorded with the user's stable id");
         }
-        context.set(new Caller(tenant, id, name == null || name.isBlank() ? id : name));
+        context.set(new Caller(tenant, id, UserDirectory.normalize(name == null || name.isBlank() ? id : name),
+                identity.getRoles()));
         return null;
     }
 
