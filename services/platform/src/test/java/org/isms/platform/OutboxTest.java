@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -155,6 +157,53 @@ class OutboxTest {
         }
         assertThat(seqByAggregate).hasSize(aggregates);
         seqByAggregate.values().forEach(seqs -> assertThat(seqs).isSorted().hasSize(perAggregate));
+    }
+
+    /**
+     * After a burst, the claim must not join each claimed row against the whole backlog. The table's statistics are
+     * taken while it is drained (as autovacuum nearly always finds an outbox), then 5,000 rows arrive and a claim of
+     * 50 runs as a prepared statement's generic plan: the rows the plan touches (returned, filtered out, joined
+     * away, times loops) stay near the batch squared. The plan that drained a 12,000-row backlog in a minute
+     * touched the batch times the backlog (250,000 here). Work counted, not time: the figure does not depend on the
+     * machine.
+     */
+    @Test
+    void shouldClaimInTimeIndependentOfTheBacklog() throws Exception {
+        int backlog = 5_000;
+        int batch = 50;
+        try (Connection c = SharedServers.postgres().connect("isms_test")) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute("analyze outbox");
+                s.execute("insert into outbox (event_id, event_type, topic, aggregate_id, tenant_id, source, occurred_at,"
+                        + " payload) select gen_random_uuid(), 'isms.note.created.v1', '" + TOPIC + "', 'burst-' || g,"
+                        + " 'acme', '/isms/platform-test', now(), '{}'::jsonb from generate_series(1, " + backlog + ") g");
+                s.execute("prepare backlog_claim(int) as " + OutboxPublisher.CLAIM);
+                s.execute("set local plan_cache_mode = force_generic_plan");
+                JsonNode plan;
+                try (ResultSet rs = s.executeQuery("explain (analyze, format json) execute backlog_claim(" + batch + ")")) {
+                    rs.next();
+                    plan = new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
+                }
+                s.execute("deallocate backlog_claim");
+                assertThat(plan.get("Actual Rows").asLong()).as("rows claimed").isEqualTo(batch);
+                assertThat(rowsTouched(plan)).as("rows the claim's plan touched").isLessThan((long) batch * batch * 2)
+                        .isLessThan((long) batch * backlog / 10);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    /** Rows a node and its children produced or threw away, times their loops. */
+    private static long rowsTouched(JsonNode node) {
+        long loops = Math.max(1, node.path("Actual Loops").asLong(1));
+        long rows = (node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
+                + node.path("Rows Removed by Join Filter").asLong()) * loops;
+        for (JsonNode child : node.path("Plans")) {
+            rows += rowsTouched(child);
+        }
+        return rows;
     }
 
     private long pendingOf(String run) {

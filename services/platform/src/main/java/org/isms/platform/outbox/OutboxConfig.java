@@ -15,8 +15,12 @@ public interface OutboxConfig {
     @WithDefault("200ms")
     Duration pollInterval();
 
-    /** Rows claimed per round (at most one per aggregate). */
-    @WithDefault("100")
+    /**
+     * Rows claimed per round (at most one per aggregate). 500 drains a burst about twice as fast as 100 (the
+     * 12,000 events of a 10,000-asset import in 3 s instead of 5; asset-service README); a round holds its rows
+     * locked until Kafka has acknowledged them all.
+     */
+    @WithDefault("500")
     int batchSize();
 
     /** First wait after a failed publish; doubles per failure up to {@link #maxBackoff()}. */
