@@ -199,6 +199,47 @@ class AssetDependencyTest {
                 .isEqualTo("0");
     }
 
+    /**
+     * Reclassifications run side by side, so two that share a supporting asset must still leave it at the maximum
+     * of both: each locks what it reaches, and the second recomputes the shared server after the first committed.
+     * Unrelated ones (the third app) do not wait for them.
+     */
+    @Test
+    void shouldKeepTheMaximumPrincipleWhenAssetsSharingASupportAreReclassifiedAtOnce() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            String server = api.registerId(AssetApi.with(AssetApi.asset("shared server"), "type", "HARDWARE",
+                    "classification", AssetApi.cia(1, 1, 1)));
+            String one = api.registerId(AssetApi.with(AssetApi.asset("shared app one"), "classification",
+                    AssetApi.cia(1, 1, 1), "dependsOn", List.of(server)));
+            String two = api.registerId(AssetApi.with(AssetApi.asset("shared app two"), "classification",
+                    AssetApi.cia(1, 1, 1), "dependsOn", List.of(server)));
+            String alone = api.registerId(AssetApi.asset("unrelated app"));
+            for (int round = 0; round < 6; round++) {
+                int c = 1 + round % 4, i = 4 - round % 4;
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var first = pool.submit(() -> {
+                    start.await();
+                    return api.classify(one, c, 1, 1, "round").statusCode();
+                });
+                var second = pool.submit(() -> {
+                    start.await();
+                    return api.classify(two, 1, i, 1, "round").statusCode();
+                });
+                var third = pool.submit(() -> {
+                    start.await();
+                    return api.classify(alone, c, i, 2, "round").statusCode();
+                });
+                start.countDown();
+                assertThat(List.of(first.get(), second.get(), third.get())).as("round " + round)
+                        .containsExactly(200, 200, 200);
+                assertThat(api.effective(server)).as("round " + round).containsExactly(c, i, 1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** "count:cause" of the classified events in the outbox for this asset. */
     private static String classifiedEvents(String id) {
         return AssetApi.query("select count(*) || ':' || coalesce(max(payload->>'cause'), 'null') from outbox"

@@ -76,11 +76,13 @@ class FlagLatencyBenchmark {
 
         Map<String, Long> versions = new ConcurrentHashMap<>();
         assetIds.forEach(a -> versions.put(a, 0L));
+        Map<String, Integer> confidentiality = new ConcurrentHashMap<>(); // what the asset's last change set
         Map<String, Boolean> busy = new ConcurrentHashMap<>();
         AtomicInteger tick = new AtomicInteger();
         AtomicLong accepted = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
         AtomicLong refused = new AtomicLong();
+        Map<String, AtomicLong> refusals = new ConcurrentHashMap<>(); // by status (or exception) and problem type
         long total = RATE * PHASE.toSeconds();
         CountDownLatch scheduled = new CountDownLatch((int) total);
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -93,7 +95,9 @@ class FlagLatencyBenchmark {
             if (busy.putIfAbsent(asset, Boolean.TRUE) != null) {
                 skipped.incrementAndGet(); // its last change is not answered yet: its version is not known
             } else {
-                int c = 1 + (n / assets) % 2 * 2; // 1, 3, 1, 3 ...: every change is a change
+                // 3, 1, 3 ... per asset, from what its last accepted change set: every change is a change, also
+                // after a tick skipped while the asset was busy
+                int c = confidentiality.getOrDefault(asset, 1) == 3 ? 1 : 3;
                 String body = "{\"confidentiality\":" + c + ",\"integrity\":2,\"availability\":2,"
                         + "\"reason\":\"bench " + n + "\"}";
                 HttpRequest put = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/assets/" + asset
@@ -104,9 +108,15 @@ class FlagLatencyBenchmark {
                 http.sendAsync(put, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
                     if (e == null && r.statusCode() == 200) {
                         accepted.incrementAndGet();
-                        versions.put(asset, versions.get(asset) + 1);
+                        // the answer's ETag is the version the next change must name
+                        versions.put(asset, Long.parseLong(r.headers().firstValue("ETag").orElseThrow().replaceAll("\\D", "")));
+                        confidentiality.put(asset, c);
                     } else {
                         refused.incrementAndGet();
+                        String why = e != null ? e.getClass().getSimpleName()
+                                : r.statusCode() + " " + r.body().replaceAll("(?s).*\"type\":\"([^\"]*)\".*", "$1");
+                        refusals.computeIfAbsent(why.length() > 120 ? why.substring(0, 120) : why,
+                                k -> new AtomicLong()).incrementAndGet();
                         sent.get(asset).pollLast(); // no event will come for it (the last one sent: nothing after it yet)
                     }
                     busy.remove(asset);
@@ -132,6 +142,9 @@ class FlagLatencyBenchmark {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "%n== asset reclassified -> risk flagged (review-required event read from Kafka):"
                 + " %d/s for %d s over %d assets%n", RATE, PHASE.toSeconds(), assets);
+        if (!refusals.isEmpty()) {
+            System.out.println("refused: " + refusals);
+        }
         System.out.printf(Locale.ROOT, "%d reclassified (%d skipped: previous change unanswered, %d refused), %d flags:"
                 + " p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", accepted.get(), skipped.get(), refused.get(), sorted.length,
                 ms(sorted, 0.50), ms(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);

@@ -24,6 +24,7 @@ import org.isms.platform.paging.TenantRepository;
 /** The tenant's assets, and the graph and identifier queries the inventory needs (PostgreSQL SQL where HQL cannot). */
 @ApplicationScoped
 public class AssetRepository implements TenantRepository<Asset, UUID> {
+    private static final String INVENTORY = "asset-inventory";
     /** The asset and what it depends on directly (in the order {@code AssetDependencyRepository.dependsOn} gives). */
     private static final String DETAILS = """
             select a.*, array(select d.depends_on_id from asset_dependency d
@@ -88,12 +89,31 @@ public class AssetRepository implements TenantRepository<Asset, UUID> {
     }
 
     /**
-     * Serializes the tenant's inventory writes until the transaction ends. Cycle checks, the effective
-     * ratings and name uniqueness read the graph and then change it; two writers at once could each pass
-     * the check and together break the rule. Inventory writes are rare enough for one at a time per tenant.
+     * Serializes the tenant's inventory writes that change the graph or names (register, update, delete, import)
+     * until the transaction ends. Cycle checks, the effective ratings and name uniqueness read the graph and then
+     * change it; two writers at once could each pass the check and together break the rule.
      */
     public Uni<Void> lockTenant(String tenant) {
-        return lockTenant("asset-inventory", tenant);
+        return lockTenant(INVENTORY, tenant);
+    }
+
+    /**
+     * For a reclassification: the graph holds still (no exclusive writer runs) while any number of
+     * reclassifications run at once, each serialized only against those whose assets it shares
+     * ({@link #lockForUpdate}).
+     */
+    public Uni<Void> lockTenantShared(String tenant) {
+        return lockTenantShared(INVENTORY, tenant);
+    }
+
+    /**
+     * Locks the tenant's rows of these assets until the transaction ends, in id order (so two transactions locking
+     * overlapping sets wait for each other, never deadlock).
+     */
+    public Uni<Void> lockForUpdate(String tenant, Collection<UUID> ids) {
+        return getSession().chain(s -> s.createNativeQuery("select count(*) from (select id from asset"
+                + " where tenant_id = :tenant and id in (:ids) order by id for update) l")
+                .setParameter("tenant", tenant).setParameter("ids", ids).getSingleResult()).replaceWithVoid();
     }
 
     public Uni<List<Asset>> findAllInTenant(String tenant, Collection<UUID> ids) {

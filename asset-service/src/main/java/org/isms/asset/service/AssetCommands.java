@@ -108,10 +108,15 @@ public class AssetCommands {
         });
     }
 
+    /**
+     * Reclassifications run side by side: each holds the inventory lock shared (the graph cannot change under it)
+     * and locks the rows of what it reaches, so only those sharing an asset wait for each other.
+     */
     @WithTransaction
     public Uni<AssetDetails> classify(Caller by, UUID id, long version, Cia cia, String reason) {
         String tenant = by.tenant();
-        return assets.lockTenant(tenant).chain(() -> queries.find(tenant, id)).chain(a -> {
+        return assets.lockTenantShared(tenant).chain(() -> graph.reachOfReclassification(tenant, id)).chain(reach ->
+                assets.lockForUpdate(tenant, reach).chain(() -> queries.find(tenant, id)).chain(a -> {
             Preconditions.requireVersion("asset " + id, a.version, version);
             a.requireChangeable();
             Cia previous = a.own();
@@ -121,13 +126,13 @@ public class AssetCommands {
             }
             a.classify(cia);
             a.markUpdated(by, Clocks.now(clock));
-            return graph.recomputeReclassified(tenant, id)
+            return graph.recompute(tenant, reach)
                     .chain(changed -> history.record(a, Action.CLASSIFIED, by, reason, null,
                             AssetHistory.classification(previous, previousEffective, a))
                             .chain(() -> events.classified(a, previous, previousEffective, reason, null, by))
                             .chain(() -> graph.announce(changed, a, "classification of " + a.name + " changed: " + reason, by)))
                     .chain(() -> queries.details(tenant, a));
-        });
+        }));
     }
 
     @WithTransaction

@@ -149,12 +149,16 @@ public class AssetGraph {
                 .call(() -> Panache.flush());
     }
 
-    /** Recomputes an asset whose own ratings changed and everything it depends on, which they may raise or lower. */
-    Uni<List<EffectiveChange>> recomputeReclassified(String tenant, UUID id) {
-        return assets.supporting(tenant, id).chain(down -> {
+    /**
+     * What a change of the asset's own ratings reaches: the asset and everything it depends on, which the change
+     * may raise or lower. Any two reclassifications whose reaches are disjoint change no rating the other reads:
+     * an asset's effective ratings come from the assets that depend on it, and each of those has it in its reach.
+     */
+    Uni<Set<UUID>> reachOfReclassification(String tenant, UUID id) {
+        return assets.supporting(tenant, id).map(down -> {
             Set<UUID> reached = new LinkedHashSet<>(down.keySet());
             reached.add(id);
-            return recompute(tenant, reached);
+            return reached;
         });
     }
 

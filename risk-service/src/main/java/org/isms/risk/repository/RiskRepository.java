@@ -2,6 +2,7 @@ package org.isms.risk.repository;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.isms.risk.domain.Risk;
 /** The risk register. */
 @ApplicationScoped
 public class RiskRepository implements TenantRepository<Risk, UUID> {
+    private static final String REGISTER = "risk-register";
     // "now" and "today" come from the service's clock, never from the database's, so tests can move time
     private static final String DUE_ACCEPTANCES = """
             select cast(id as text) from risk
@@ -27,13 +29,24 @@ public class RiskRepository implements TenantRepository<Risk, UUID> {
      * change and an assessment cannot rate the same risk under two versions.
      */
     public Uni<Void> lockTenant(String tenant) {
-        return lockTenant("risk-register", tenant);
+        return lockTenant(REGISTER, tenant);
     }
 
-    /** The tenant's risks on an asset that are not closed. */
-    public Uni<List<Risk>> openOnAsset(String tenant, UUID assetId) {
-        return list("tenantId = :tenant and array_contains(assetIds, :asset) and status <> 'CLOSED' order by id",
-                Map.of("tenant", tenant, "asset", assetId.toString()));
+    /**
+     * For the review flags asset events raise: any number at once (one per partition of the asset topic), none
+     * while a register write holds {@link #lockTenant}; each locks the risks it flags ({@link #openOnAssetForUpdate}).
+     */
+    public Uni<Void> lockTenantShared(String tenant) {
+        return lockTenantShared(REGISTER, tenant);
+    }
+
+    /**
+     * The tenant's risks on an asset that are not closed, locked until the transaction ends (in id order: two
+     * flags of risks on several assets wait for each other, never deadlock).
+     */
+    public Uni<List<Risk>> openOnAssetForUpdate(String tenant, UUID assetId) {
+        return find("tenantId = :tenant and array_contains(assetIds, :asset) and status <> 'CLOSED' order by id",
+                Map.of("tenant", tenant, "asset", assetId.toString())).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Uni<List<Risk>> open(String tenant) {

@@ -40,10 +40,11 @@ public class RiskReviews {
      * Flags every open risk on an asset for review (from an asset event, inside the inbox's transaction)
      * and proposes their impact again from the assets as they are now; a risk already flagged by the same
      * event is left alone. Flags change the version (ETag) but not {@code updatedBy/At}, which name the
-     * last person to edit; the reason carries its own time. The number of risks flagged.
+     * last person to edit; the reason carries its own time. The number of risks flagged. Flags of different assets
+     * run side by side: the register lock shared, the flagged risks locked.
      */
     public Uni<Integer> flagRisksOfAsset(String tenant, UUID assetId, ReviewReason reason) {
-        return risks.lockTenant(tenant).chain(() -> risks.openOnAsset(tenant, assetId))
+        return risks.lockTenantShared(tenant).chain(() -> risks.openOnAssetForUpdate(tenant, assetId))
                 .chain(list -> methodologies.current(tenant).chain(cur -> {
                     List<Risk> flagged = list.stream().filter(r -> r.flag(reason)).toList();
                     return reproposed(tenant, cur.methodology(), flagged).chain(() -> Panache.flush())

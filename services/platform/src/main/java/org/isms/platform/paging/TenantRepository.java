@@ -45,8 +45,21 @@ public interface TenantRepository<E, I> extends PanacheRepositoryBase<E, I> {
      * tenants, and readers, never wait.
      */
     default Uni<Void> lockTenant(String register, String tenant) {
+        return advisoryLock("pg_advisory_xact_lock", register, tenant);
+    }
+
+    /**
+     * The shared form of {@link #lockTenant(String, String)}: any number of holders at once, none while a writer
+     * holds the exclusive lock. For writers that change only rows they lock themselves ({@code select … for
+     * update}) but need the structure the exclusive writers change (a graph's edges) to hold still meanwhile.
+     */
+    default Uni<Void> lockTenantShared(String register, String tenant) {
+        return advisoryLock("pg_advisory_xact_lock_shared", register, tenant);
+    }
+
+    private Uni<Void> advisoryLock(String function, String register, String tenant) {
         return getSession().chain(s -> s.createNativeQuery(
-                "select count(*) from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) l")
+                "select count(*) from (select " + function + "(hashtextextended(:key, 0))) l")
                 .setParameter("key", register + ":" + tenant).getSingleResult()).replaceWithVoid();
     }
 
