@@ -28,7 +28,7 @@ public abstract class Audited {
         markCreated(by.name(), by.id(), at);
     }
 
-    /** Created by a named author without a user id (the system, a seed), at {@code at}. */
+    /** Created by the author of this name and user id (null for the system, a seed), at {@code at}. */
     public void markCreated(String by, String byId, OffsetDateTime at) {
         createdBy = by;
         createdById = byId;
