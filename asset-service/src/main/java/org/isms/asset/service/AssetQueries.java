@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.isms.asset.domain.Asset;
 import org.isms.asset.domain.AssetStatus;
 import org.isms.asset.domain.AssetType;
@@ -23,6 +22,7 @@ import org.isms.asset.repository.AssetDependencyRepository;
 import org.isms.asset.repository.AssetRepository;
 import org.isms.platform.error.InvalidInputException;
 import org.isms.platform.error.ResourceNotFoundException;
+import org.isms.platform.paging.ExportConfig;
 import org.isms.platform.paging.KeysetPages;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
@@ -37,11 +37,11 @@ public class AssetQueries {
     private final int exportPage;
 
     public AssetQueries(AssetRepository assets, AssetDependencyRepository edges, AssetHistory history,
-            @ConfigProperty(name = "isms.export.page-size", defaultValue = "500") int exportPage) {
+            ExportConfig export) {
         this.assets = assets;
         this.edges = edges;
         this.history = history;
-        this.exportPage = exportPage;
+        this.exportPage = export.pageSize();
     }
 
     /** The list filters; null means "any". {@code q} is matched in name, description and identifiers. */

@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.isms.platform.directory.UserDirectory;
+import org.isms.platform.paging.ExportConfig;
 import org.isms.platform.paging.KeysetPages;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
@@ -32,11 +32,11 @@ public class RiskQueries {
     private final int exportPage;
 
     public RiskQueries(RiskStore store, RiskRepository risks, MethodologyService methodologies,
-            @ConfigProperty(name = "isms.export.page-size", defaultValue = "500") int exportPage) {
+            ExportConfig export) {
         this.store = store;
         this.risks = risks;
         this.methodologies = methodologies;
-        this.exportPage = exportPage;
+        this.exportPage = export.pageSize();
     }
 
     /** The list filters; null means "any". */
