@@ -1,6 +1,5 @@
 package org.isms.asset.service;
 
-import org.isms.asset.domain.AssetDetails;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -10,9 +9,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.isms.asset.domain.Asset;
 import org.isms.asset.domain.AssetChange.Action;
+import org.isms.asset.domain.AssetDetails;
 import org.isms.asset.domain.AssetDraft;
 import org.isms.asset.domain.AssetStatus;
 import org.isms.asset.messaging.AssetEvents;
@@ -115,24 +116,28 @@ public class AssetCommands {
     @WithTransaction
     public Uni<AssetDetails> classify(Caller by, UUID id, long version, Cia cia, String reason) {
         String tenant = by.tenant();
-        return assets.lockTenantShared(tenant).chain(() -> graph.reachOfReclassification(tenant, id)).chain(reach ->
-                assets.lockForUpdate(tenant, reach).chain(() -> queries.find(tenant, id)).chain(a -> {
-            Preconditions.requireVersion("asset " + id, a.version, version);
-            a.requireChangeable();
-            Cia previous = a.own();
-            Cia previousEffective = a.effective();
-            if (previous.equals(cia)) {
-                return queries.details(tenant, a);
-            }
-            a.classify(cia);
-            a.markUpdated(by, Clocks.now(clock));
-            return graph.recompute(tenant, reach)
-                    .chain(changed -> history.record(a, Action.CLASSIFIED, by, reason, null,
-                            AssetHistory.classification(previous, previousEffective, a))
-                            .chain(() -> events.classified(a, previous, previousEffective, reason, null, by))
-                            .chain(() -> graph.announce(changed, a, "classification of " + a.name + " changed: " + reason, by)))
-                    .chain(() -> queries.details(tenant, a));
-        }));
+        return assets.lockTenantShared(tenant).chain(() -> graph.reachOfReclassification(tenant, id))
+                .chain(reach -> assets.lockForUpdate(tenant, reach).chain(() -> queries.find(tenant, id))
+                        .chain(a -> reclassify(by, a, version, cia, reason, reach)));
+    }
+
+    /** The asset's own ratings changed, and what it reaches recomputed, with the rows of {@code reach} locked. */
+    private Uni<AssetDetails> reclassify(Caller by, Asset a, long version, Cia cia, String reason, Set<UUID> reach) {
+        Preconditions.requireVersion("asset " + a.id, a.version, version);
+        a.requireChangeable();
+        Cia previous = a.own();
+        Cia previousEffective = a.effective();
+        if (previous.equals(cia)) {
+            return queries.details(a.tenantId, a);
+        }
+        a.classify(cia);
+        a.markUpdated(by, Clocks.now(clock));
+        return graph.recompute(a.tenantId, reach)
+                .chain(changed -> history.record(a, Action.CLASSIFIED, by, reason, null,
+                        AssetHistory.classification(previous, previousEffective, a))
+                        .chain(() -> events.classified(a, previous, previousEffective, reason, null, by))
+                        .chain(() -> graph.announce(changed, a, "classification of " + a.name + " changed: " + reason, by)))
+                .chain(() -> queries.details(a.tenantId, a));
     }
 
     @WithTransaction

@@ -1,6 +1,5 @@
 package org.isms.asset.service;
 
-import org.isms.asset.domain.AssetDetails;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +21,7 @@ import org.isms.asset.domain.Asset;
 import org.isms.asset.domain.AssetChange;
 import org.isms.asset.domain.AssetChange.Action;
 import org.isms.asset.domain.AssetDependency;
+import org.isms.asset.domain.AssetDetails;
 import org.isms.asset.domain.AssetDraft;
 import org.isms.asset.domain.AssetStatus;
 import org.isms.asset.messaging.AssetEvents;

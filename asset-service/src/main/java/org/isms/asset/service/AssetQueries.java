@@ -1,6 +1,5 @@
 package org.isms.asset.service;
 
-import org.isms.asset.domain.AssetDetails;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.isms.asset.domain.Asset;
+import org.isms.asset.domain.AssetDetails;
 import org.isms.asset.domain.AssetStatus;
 import org.isms.asset.domain.AssetType;
 import org.isms.asset.domain.Identifiers;
