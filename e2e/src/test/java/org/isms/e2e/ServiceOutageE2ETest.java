@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A service behind the gateway stops: its routes answer 503 problem+json at once (no hang), and when it
- * is back the gateway routes to it again. control-service is the one stopped (its skeleton has no data
- * to lose); it is started again as the stack starts it.
+ * is back the gateway routes to it again. control-service is the one stopped (what it holds is in its
+ * database, and its consumer goes on from its committed offsets); it is started again as the stack starts it.
  */
 @ExtendWith(RunningStack.class)
 class ServiceOutageE2ETest {

@@ -39,6 +39,13 @@ public final class EventTypes {
     public static final String CATALOG_ENTRY_CHANGED = "isms.catalog-entry.changed.v1";
     public static final String CATALOG_ENTRY_REMOVED = "isms.catalog-entry.removed.v1";
 
+    // control-service, on isms.control.events
+    public static final String CONTROL_ADDED = "isms.control.added.v1";
+    public static final String CONTROL_IMPLEMENTATION_CHANGED = "isms.control.implementation-changed.v1";
+    public static final String CONTROL_APPLICABILITY_CHANGED = "isms.control.applicability-changed.v1";
+    public static final String CONTROL_EFFECTIVENESS_ASSESSED = "isms.control.effectiveness-assessed.v1";
+    public static final String SOA_PUBLISHED = "isms.soa.published.v1";
+
     /** Every type and its topic, in catalog order. */
     public static final Map<String, String> TOPICS = topics();
 
@@ -68,6 +75,10 @@ public final class EventTypes {
                 RISK_CLOSED, RISK_DELETED, METHODOLOGY_CHANGED, CATALOG_ENTRY_ADDED, CATALOG_ENTRY_CHANGED,
                 CATALOG_ENTRY_REMOVED }) {
             m.put(t, Topics.RISK_EVENTS);
+        }
+        for (String t : new String[] { CONTROL_ADDED, CONTROL_IMPLEMENTATION_CHANGED, CONTROL_APPLICABILITY_CHANGED,
+                CONTROL_EFFECTIVENESS_ASSESSED, SOA_PUBLISHED }) {
+            m.put(t, Topics.CONTROL_EVENTS);
         }
         return Collections.unmodifiableMap(m);
     }

@@ -68,9 +68,10 @@ class EventEnvelopeTest {
         // aggregates without a topic of their own go on their service's topic, by the map, not by their name
         assertThat(EventTypes.topicOf(EventTypes.METHODOLOGY_CHANGED)).isEqualTo(Topics.RISK_EVENTS);
         assertThat(EventTypes.topicOf(EventTypes.CATALOG_ENTRY_REMOVED)).isEqualTo(Topics.RISK_EVENTS);
+        assertThat(EventTypes.topicOf(EventTypes.SOA_PUBLISHED)).isEqualTo(Topics.CONTROL_EVENTS);
         assertThat(Topics.dlq("risk")).isEqualTo("isms.risk.dlq");
-        // a well-formed name nobody listed is refused, not sent to isms.soa.events (a topic nobody created)
-        assertThatThrownBy(() -> EventTypes.topicOf("isms.soa.published.v1")).isInstanceOf(IllegalArgumentException.class)
+        // a well-formed name nobody listed is refused, not sent to isms.widget.events (a topic nobody created)
+        assertThatThrownBy(() -> EventTypes.topicOf("isms.widget.made.v1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no topic");
         assertThatThrownBy(() -> EventTypes.topicOf("com.example.x.v1")).isInstanceOf(IllegalArgumentException.class);
         // every type goes on a topic the stack creates, owned by a service
