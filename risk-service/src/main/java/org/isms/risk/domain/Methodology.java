@@ -15,13 +15,58 @@ import org.isms.platform.error.Problem.FieldError;
  * Score is likelihood × impact; the level comes from the matrix, never from the score.
  */
 public record Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, List<List<RiskLevel>> matrix,
-        RiskLevel appetite, Map<RiskLevel, Integer> reviewIntervalDays, Integer maxAcceptanceDays) {
+        RiskLevel appetite, Map<RiskLevel, Integer> reviewIntervalDays, Integer maxAcceptanceDays,
+        ControlEffect controlEffect) {
     public static final int MIN_LEVELS = 3;
     public static final int MAX_LEVELS = 5;
     public static final int MAX_INTERVAL_DAYS = 1095;
     /** An acceptance runs for a year at most unless the methodology says otherwise (never more than three). */
     public static final int DEFAULT_ACCEPTANCE_DAYS = 365;
     public static final int MAX_ACCEPTANCE_DAYS = 1095;
+
+    /** A definition without its own control effect: the default one applies ({@link #effect()}). */
+    public Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, List<List<RiskLevel>> matrix,
+            RiskLevel appetite, Map<RiskLevel, Integer> reviewIntervalDays, Integer maxAcceptanceDays) {
+        this(likelihood, impact, matrix, appetite, reviewIntervalDays, maxAcceptanceDays, null);
+    }
+
+    /**
+     * How the effectiveness of the controls a risk's treatment relies on lowers its likelihood in the proposed
+     * residual: each EFFECTIVE control by {@code effective} levels, each PARTIALLY_EFFECTIVE one by
+     * {@code partiallyEffective}; the sum is rounded down. Controls not assessed or ineffective lower nothing.
+     */
+    public record ControlEffect(double effective, double partiallyEffective) {
+        /** One level per effective control, half a level per partially effective one. */
+        public static final ControlEffect DEFAULT = new ControlEffect(1.0, 0.5);
+    }
+
+    /** The control effect of this methodology; the default one when a stored version has none. */
+    public ControlEffect effect() {
+        return controlEffect == null ? ControlEffect.DEFAULT : controlEffect;
+    }
+
+    /**
+     * The residual rating the controls' effectiveness proposes for a risk rated {@code inherent}: the inherent
+     * likelihood lowered by the controls' effect ({@link ControlEffect}), never below 1; the impact stays (the
+     * controls of Annex A mostly make an event less likely; an owner who finds one limits the impact says so in the
+     * assessed residual). {@code effectiveness} has one entry per control relied on. Null without an inherent rating.
+     */
+    public Rating proposeResidual(Rating inherent, java.util.Collection<String> effectiveness) {
+        if (inherent == null) {
+            return null;
+        }
+        ControlEffect e = effect();
+        double lowered = 0;
+        for (String result : effectiveness) {
+            if ("EFFECTIVE".equals(result)) {
+                lowered += e.effective();
+            } else if ("PARTIALLY_EFFECTIVE".equals(result)) {
+                lowered += e.partiallyEffective();
+            }
+        }
+        int likelihood = Math.max(1, inherent.likelihood() - (int) Math.floor(lowered + 1e-9));
+        return rate(likelihood, inherent.impact());
+    }
 
     /** One step of a scale: its number (1 = lowest), a short label and what it means. */
     public record ScaleLevel(int level, String label, String description) {
@@ -108,6 +153,12 @@ public record Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, 
         if (maxAcceptanceDays != null && (maxAcceptanceDays < 1 || maxAcceptanceDays > MAX_ACCEPTANCE_DAYS)) {
             faults.add(new FieldError("maxAcceptanceDays", "must be between 1 and " + MAX_ACCEPTANCE_DAYS + " days", null));
         }
+        if (controlEffect != null && (!(controlEffect.effective() >= 0 && controlEffect.effective() <= MAX_LEVELS)
+                || !(controlEffect.partiallyEffective() >= 0
+                        && controlEffect.partiallyEffective() <= controlEffect.effective()))) {
+            faults.add(new FieldError("controlEffect", "effective must be between 0 and " + MAX_LEVELS
+                    + " levels, partiallyEffective between 0 and effective", null));
+        }
         if (faults.isEmpty()) {
             matrix(faults);
         }
@@ -186,6 +237,7 @@ public record Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, 
         intervals.put(RiskLevel.MEDIUM, 180);
         intervals.put(RiskLevel.HIGH, 90);
         intervals.put(RiskLevel.CRITICAL, 30);
-        return new Methodology(likelihood, impact, matrix, RiskLevel.MEDIUM, intervals, DEFAULT_ACCEPTANCE_DAYS);
+        return new Methodology(likelihood, impact, matrix, RiskLevel.MEDIUM, intervals, DEFAULT_ACCEPTANCE_DAYS,
+                ControlEffect.DEFAULT);
     }
 }

@@ -63,7 +63,7 @@ public class MethodologyVersion {
         Map<RiskLevel, Integer> inLevelOrder = new EnumMap<>(RiskLevel.class);
         inLevelOrder.putAll(intervals);
         return new Methodology(definition.likelihood(), definition.impact(), definition.matrix(), definition.appetite(),
-                inLevelOrder, definition.maxAcceptanceDays());
+                inLevelOrder, definition.maxAcceptanceDays(), definition.controlEffect());
     }
 
     /** The key: the tenant and the version. */

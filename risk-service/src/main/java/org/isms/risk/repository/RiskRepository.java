@@ -49,6 +49,15 @@ public class RiskRepository implements TenantRepository<Risk, UUID> {
                 Map.of("tenant", tenant, "asset", assetId.toString())).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /**
+     * The tenant's risks whose treatment plan names the control and that are not closed, locked until the transaction
+     * ends (in id order, as {@link #openOnAssetForUpdate}).
+     */
+    public Uni<List<Risk>> openCallingForUpdate(String tenant, String controlId) {
+        return find("tenantId = :tenant and array_contains(controlIds, :control) and status <> 'CLOSED' order by id",
+                Map.of("tenant", tenant, "control", controlId)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public Uni<List<Risk>> open(String tenant) {
         return list("tenantId = :tenant and status <> 'CLOSED' order by id", Map.of("tenant", tenant));
     }

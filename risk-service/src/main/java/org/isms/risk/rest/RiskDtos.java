@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.isms.risk.domain.CatalogEntry;
+import org.isms.risk.domain.Methodology;
 import org.isms.risk.domain.Methodology.ScaleLevel;
 import org.isms.risk.domain.PlanItem;
 import org.isms.risk.domain.ReviewReason;
@@ -94,7 +95,17 @@ public final class RiskDtos {
             List<RiskStatus> allowedTransitions, boolean reviewRequired, List<ReviewReason> reviewReasons,
             LocalDate nextReviewDue, boolean overdue, String lastReviewedBy, String lastReviewedById,
             OffsetDateTime lastReviewedAt, String closedReason, String createdBy, String createdById,
-            OffsetDateTime createdAt, String updatedBy, String updatedById, OffsetDateTime updatedAt, long version) {
+            OffsetDateTime createdAt, String updatedBy, String updatedById, OffsetDateTime updatedAt, long version,
+            @Schema(description = "The residual the effectiveness of the plan's controls proposes (the methodology's"
+                    + " controlEffect); null when the plan names no control. The assessed residual stays the owner's")
+            ProposedResidual proposedResidual) {
+    }
+
+    /** The residual proposed from control effectiveness, the controls it rests on, and whether the assessed differs. */
+    public record ProposedResidual(Rating rating, List<ControlBasis> controls, boolean differsFromAssessed) {
+    }
+
+    public record ControlBasis(String controlId, String title, String effectiveness) {
     }
 
     public record CellView(int likelihood, int impact, RiskLevel level, long inherent, long residual) {
@@ -114,12 +125,15 @@ public final class RiskDtos {
             @NotNull Map<RiskLevel, Integer> reviewIntervalDays,
             @Schema(description = "How many days ahead an acceptance may expire at most (1 to 1095; default 365)",
                     examples = "365") Integer maxAcceptanceDays,
+            @Schema(description = "How effective controls lower the likelihood of the proposed residual (levels per"
+                    + " EFFECTIVE and per PARTIALLY_EFFECTIVE control, summed and rounded down; default 1 and 0.5)")
+            Methodology.ControlEffect controlEffect,
             @Size(max = 1000) String reason) {
     }
 
     public record MethodologyView(int version, List<ScaleLevel> likelihood, List<ScaleLevel> impact,
             List<List<RiskLevel>> matrix, RiskLevel appetite, Map<RiskLevel, Integer> reviewIntervalDays,
-            int maxAcceptanceDays, String changedBy, String changedById, OffsetDateTime changedAt, String reason) {
+            int maxAcceptanceDays, Methodology.ControlEffect controlEffect, String changedBy, String changedById, OffsetDateTime changedAt, String reason) {
     }
 
     // ------------------------------------------------------------------------------------------------ catalogs

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.isms.risk.domain.CatalogEntry;
 import org.isms.risk.domain.Methodology;
+import org.isms.risk.domain.ResidualProposal;
+import org.isms.risk.rest.RiskDtos.ControlBasis;
+import org.isms.risk.rest.RiskDtos.ProposedResidual;
 import org.isms.risk.domain.PlanItem;
 import org.isms.risk.domain.Risk;
 import org.isms.risk.domain.RiskStatus;
@@ -60,11 +63,16 @@ final class RiskMapper {
                         r.acceptanceJustification, r.acceptanceExpiresAt, r.acceptedAt),
                 r.status, List.copyOf(r.status.next()), r.reviewRequired, r.reasons(), r.nextReviewDue, overdue,
                 r.lastReviewedBy, r.lastReviewedById, r.lastReviewedAt, r.closedReason, r.createdBy, r.createdById,
-                r.createdAt, r.updatedBy, r.updatedById, r.updatedAt, r.version);
+                r.createdAt, r.updatedBy, r.updatedById, r.updatedAt, r.version, proposed(d.proposal()));
     }
 
     private static Rating rating(Methodology.Rating r) {
         return r == null ? null : new Rating(r.likelihood(), r.impact(), r.score(), r.level());
+    }
+
+    static ProposedResidual proposed(ResidualProposal p) {
+        return p == null ? null : new ProposedResidual(rating(p.rating()), p.controls().stream()
+                .map(b -> new ControlBasis(b.controlId(), b.title(), b.effectiveness())).toList(), p.differs());
     }
 
     static HeatmapView heatmap(Heatmap h) {
@@ -75,13 +83,14 @@ final class RiskMapper {
 
     static Methodology methodology(MethodologyRequest m) {
         return new Methodology(m.likelihood(), m.impact(), m.matrix(), m.appetite(), m.reviewIntervalDays(),
-                m.maxAcceptanceDays() == null ? Methodology.DEFAULT_ACCEPTANCE_DAYS : m.maxAcceptanceDays());
+                m.maxAcceptanceDays() == null ? Methodology.DEFAULT_ACCEPTANCE_DAYS : m.maxAcceptanceDays(),
+                m.controlEffect() == null ? Methodology.ControlEffect.DEFAULT : m.controlEffect());
     }
 
     static MethodologyView view(Current c) {
         Methodology m = c.methodology();
         return new MethodologyView(c.version(), m.likelihood(), m.impact(), m.matrix(), m.appetite(),
-                m.reviewIntervalDays(), m.acceptanceCapDays(), c.changedBy(), c.changedById(), c.changedAt(), c.reason());
+                m.reviewIntervalDays(), m.acceptanceCapDays(), m.effect(), c.changedBy(), c.changedById(), c.changedAt(), c.reason());
     }
 
     static CatalogService.Draft draft(CatalogRequest r) {

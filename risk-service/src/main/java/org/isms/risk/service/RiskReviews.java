@@ -55,6 +55,23 @@ public class RiskReviews {
                 }));
     }
 
+    /**
+     * Flags every open risk whose treatment relies on the control for review (from a control event, inside the
+     * inbox's transaction); a risk already flagged by the same event is left alone. As {@link #flagRisksOfAsset}:
+     * the register lock shared, the flagged risks locked. The number of risks flagged.
+     */
+    public Uni<Integer> flagRisksOfControl(String tenant, String controlId, ReviewReason reason) {
+        return risks.lockTenantShared(tenant).chain(() -> risks.openCallingForUpdate(tenant, controlId))
+                .chain(list -> {
+                    List<Risk> flagged = list.stream().filter(r -> r.flag(reason)).toList();
+                    return Panache.flush()
+                            .chain(() -> Multi.createFrom().iterable(flagged)
+                                    .onItem().transformToUniAndConcatenate(r -> events.reviewRequired(r, reason))
+                                    .collect().last())
+                            .replaceWith(flagged.size());
+                });
+    }
+
     private Uni<Void> reproposed(String tenant, Methodology m, List<Risk> flagged) {
         if (flagged.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -23,7 +23,10 @@ import org.isms.platform.tenancy.Caller;
 import org.isms.risk.domain.AssetProjection;
 import org.isms.risk.domain.Risk;
 import org.isms.risk.messaging.RiskEvents;
+import org.isms.risk.domain.Methodology;
+import org.isms.risk.domain.ResidualProposal;
 import org.isms.risk.repository.AssetProjectionRepository;
+import org.isms.risk.repository.ControlProjectionRepository;
 import org.isms.risk.repository.RiskRepository;
 
 /**
@@ -36,14 +39,18 @@ class RiskStore {
     private final AssetProjectionRepository assets;
     private final RiskEvents events;
     private final UserDirectory directory;
+    private final ControlProjectionRepository controls;
+    private final MethodologyService methodologies;
     private final Clock clock;
 
     RiskStore(RiskRepository risks, AssetProjectionRepository assets, RiskEvents events, UserDirectory directory,
-            Clock clock) {
+            ControlProjectionRepository controls, MethodologyService methodologies, Clock clock) {
         this.risks = risks;
         this.assets = assets;
         this.events = events;
         this.directory = directory;
+        this.controls = controls;
+        this.methodologies = methodologies;
         this.clock = clock;
     }
 
@@ -89,16 +96,25 @@ class RiskStore {
         });
     }
 
-    /** The risks with the names of their assets, in the order given. */
+    /**
+     * The risks with the names of their assets and the residual their controls propose, in the order given. Two
+     * more queries (the methodology, the controls) only when a risk's plan names controls.
+     */
     Uni<List<RiskDetails>> details(String tenant, List<Risk> list) {
         Set<UUID> ids = new LinkedHashSet<>();
         list.forEach(r -> ids.addAll(r.assets()));
-        return assets.findAllInTenant(tenant, ids).map(found -> {
-            Map<UUID, AssetProjection> byId = new HashMap<>();
-            found.forEach(a -> byId.put(a.assetId, a));
-            return list.stream().map(r -> new RiskDetails(r, r.assets().stream().map(byId::get)
-                    .filter(a -> a != null).toList())).toList();
-        });
+        Set<String> controlIds = new LinkedHashSet<>();
+        list.forEach(r -> controlIds.addAll(r.controlIds == null ? List.of() : List.of(r.controlIds)));
+        Uni<Methodology> methodology = controlIds.isEmpty() ? Uni.createFrom().nullItem()
+                : methodologies.current(tenant).map(MethodologyService.Current::methodology);
+        return assets.findAllInTenant(tenant, ids).chain(found -> methodology.chain(m -> controls.byId(tenant, controlIds)
+                .map(known -> {
+                    Map<UUID, AssetProjection> byId = new HashMap<>();
+                    found.forEach(a -> byId.put(a.assetId, a));
+                    return list.stream().map(r -> new RiskDetails(r, r.assets().stream().map(byId::get)
+                            .filter(a -> a != null).toList(), m == null ? null : ResidualProposal.of(m, r, known)))
+                            .toList();
+                })));
     }
 
     /** Flushes the change (its events carry the new version), then the risk as the API shows it. */

@@ -85,4 +85,28 @@ class MethodologyTest {
         assertThat(m.reviewDue(RiskLevel.CRITICAL, from)).isEqualTo(from.plusDays(30));
         assertThat(m.reviewDue(RiskLevel.LOW, from)).isEqualTo(from.plusDays(365));
     }
+
+    @Test
+    void shouldLowerTheProposedResidualsLikelihoodByItsControlsEffect() {
+        Rating inherent = m.rate(4, 4);
+        // one level per effective control, half per partially effective one, rounded down; impact stays
+        assertThat(m.proposeResidual(inherent, List.of("EFFECTIVE"))).isEqualTo(m.rate(3, 4));
+        assertThat(m.proposeResidual(inherent, List.of("EFFECTIVE", "PARTIALLY_EFFECTIVE"))).isEqualTo(m.rate(3, 4));
+        assertThat(m.proposeResidual(inherent, List.of("PARTIALLY_EFFECTIVE", "PARTIALLY_EFFECTIVE")))
+                .isEqualTo(m.rate(3, 4));
+        // controls not assessed or ineffective lower nothing; nothing goes below the scale
+        assertThat(m.proposeResidual(inherent, List.of("INEFFECTIVE", "NOT_ASSESSED"))).isEqualTo(inherent);
+        assertThat(m.proposeResidual(inherent, List.of("EFFECTIVE", "EFFECTIVE", "EFFECTIVE", "EFFECTIVE", "EFFECTIVE")))
+                .isEqualTo(m.rate(1, 4));
+        assertThat(m.proposeResidual(null, List.of("EFFECTIVE"))).isNull();
+        // a stored version without a control effect has the default one
+        assertThat(small().effect()).isEqualTo(Methodology.ControlEffect.DEFAULT);
+        Methodology strict = new Methodology(m.likelihood(), m.impact(), m.matrix(), m.appetite(),
+                m.reviewIntervalDays(), null, new Methodology.ControlEffect(0.5, 0.25));
+        assertThat(strict.proposeResidual(inherent, List.of("EFFECTIVE"))).isEqualTo(inherent);
+        assertThat(strict.faults()).isEmpty();
+        Methodology wrong = new Methodology(m.likelihood(), m.impact(), m.matrix(), m.appetite(),
+                m.reviewIntervalDays(), null, new Methodology.ControlEffect(0.5, 1.0));
+        assertThat(wrong.faults()).extracting(f -> f.field()).containsExactly("controlEffect");
+    }
 }
