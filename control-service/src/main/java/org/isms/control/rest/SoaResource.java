@@ -25,7 +25,9 @@ import org.isms.platform.error.Problem;
 import org.isms.platform.http.Responses;
 import org.isms.platform.security.Roles;
 import org.isms.platform.tenancy.TenantContext;
+import org.isms.platform.error.InvalidInputException;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The Statement of Applicability: derived live from the controls and the risks that call for them, published as
@@ -53,11 +55,13 @@ public class SoaResource {
 
     @GET
     @Path("/export")
-    @Produces(Responses.CSV)
+    @Produces({ Responses.CSV, SoaXlsx.MEDIA_TYPE, SoaPdf.MEDIA_TYPE, SoaOscal.MEDIA_TYPE })
     @RolesAllowed(Roles.READER)
-    @Operation(operationId = "exportSoa", summary = "The current statement as CSV")
-    public Uni<Response> export() {
-        return soa.current(context.tenant()).map(s -> SoaCsv.download("soa-current.csv", s));
+    @Operation(operationId = "exportSoa", summary = "The current statement as a file: format csv (default), xlsx, pdf"
+            + " or oscal (an OSCAL 1.1.3 System Security Plan in JSON)")
+    public Uni<Response> export(@RestQuery String format) {
+        Format f = Format.of(format);
+        return soa.current(context.tenant()).map(s -> f.download(context.tenant(), "soa-current", s));
     }
 
     @POST
@@ -93,11 +97,50 @@ public class SoaResource {
 
     @GET
     @Path("/versions/{n}/export")
-    @Produces(Responses.CSV)
+    @Produces({ Responses.CSV, SoaXlsx.MEDIA_TYPE, SoaPdf.MEDIA_TYPE, SoaOscal.MEDIA_TYPE })
     @RolesAllowed(Roles.READER)
-    @Operation(operationId = "exportSoaVersion", summary = "One published version as CSV")
-    public Uni<Response> exportVersion(@RestPath int n) {
-        return soa.version(context.tenant(), n).map(s -> SoaCsv.download("soa-v" + n + ".csv", s));
+    @Operation(operationId = "exportSoaVersion", summary = "One published version as a file: format csv (default),"
+            + " xlsx, pdf or oscal")
+    public Uni<Response> exportVersion(@RestPath int n, @RestQuery String format) {
+        Format f = Format.of(format);
+        return soa.version(context.tenant(), n).map(s -> f.download(context.tenant(), "soa-v" + n, s));
+    }
+
+    /** The file formats of a statement. */
+    enum Format {
+        CSV("csv", Responses.CSV + "; charset=UTF-8"), XLSX("xlsx", SoaXlsx.MEDIA_TYPE), PDF("pdf", SoaPdf.MEDIA_TYPE),
+        OSCAL("oscal.json", SoaOscal.MEDIA_TYPE);
+
+        private final String extension;
+        private final String mediaType;
+
+        Format(String extension, String mediaType) {
+            this.extension = extension;
+            this.mediaType = mediaType;
+        }
+
+        static Format of(String format) {
+            if (format == null || format.isBlank()) {
+                return CSV;
+            }
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(format.strip())) {
+                    return f;
+                }
+            }
+            throw new InvalidInputException("format", "'" + format + "' is not one of csv, xlsx, pdf, oscal");
+        }
+
+        Response download(String tenant, String name, Statement s) {
+            Object body = switch (this) {
+                case CSV -> SoaCsv.write(s);
+                case XLSX -> SoaXlsx.write(tenant, s);
+                case PDF -> SoaPdf.write(tenant, s);
+                case OSCAL -> SoaOscal.write(tenant, s);
+            };
+            return Response.ok(body, mediaType)
+                    .header("Content-Disposition", "attachment; filename=\"" + name + "." + extension + "\"").build();
+        }
     }
 
     @GET
