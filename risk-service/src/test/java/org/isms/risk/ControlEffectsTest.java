@@ -19,6 +19,8 @@ import org.isms.events.Topics;
 import org.isms.events.control.ControlEffectivenessAssessed;
 import org.isms.events.control.ControlImplementationChanged;
 import org.isms.events.control.ControlSnapshot;
+import org.isms.events.control.EvidenceExpired;
+import org.isms.events.control.EvidenceSnapshot;
 import org.isms.testing.KafkaBroker;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +98,24 @@ class ControlEffectsTest {
         send(assessed("5.18", "Access rights", "INEFFECTIVE", "INEFFECTIVE"));
         marker("5.18", "INEFFECTIVE");
         api.get(relying).then().body("reviewReasons.size()", equalTo(1));
+    }
+
+    @Test
+    void shouldFlagTheRisksRelyingOnAControlWhoseEvidenceExpired() throws Exception {
+        String risk = api.assessed("Unpatched servers", api.asset("Web farm", 2, 3, 3), 4, 3, null, null);
+        api.treat(risk, "MODIFY", List.of(item("monthly patching", "IN_PROGRESS", "8.8"))).then().statusCode(200);
+        UUID evidence = UUID.randomUUID();
+        EvidenceSnapshot e = new EvidenceSnapshot(evidence, "Vulnerability scan", "LINK", "https://scanner.example.com/1",
+                List.of("8.8"), null, RiskApi.clock().today(-1), 0, null, null, null, null, 2);
+        EventEnvelope expired = EventEnvelope.of(EventTypes.EVIDENCE_EXPIRED, Sources.CONTROL_SERVICE,
+                evidence.toString(), api.tenant, OffsetDateTime.now(ZoneOffset.UTC), new EvidenceExpired(e));
+        send(expired);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.get(risk).then()
+                .body("reviewRequired", equalTo(true)));
+        api.get(risk).then().body("reviewReasons[0].kind", equalTo("CONTROL_EVIDENCE_EXPIRED"))
+                .body("reviewReasons[0].reason", equalTo("evidence 'Vulnerability scan' of control 8.8 expired (valid"
+                        + " until " + RiskApi.clock().today(-1) + ")"))
+                .body("reviewReasons[0].causeEventId", equalTo(expired.id()));
     }
 
     /** The control after an assessment, with its next version, as control-service publishes it. */

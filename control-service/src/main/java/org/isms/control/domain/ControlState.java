@@ -8,14 +8,26 @@ import org.isms.platform.error.ConflictException;
 import org.isms.platform.error.InvalidInputException;
 
 /**
- * A control as the SoA sees it: the catalog's entry, the tenant's implementation and the live risks whose
- * treatment calls for it. The SoA is derived here, not typed: a control a live risk calls for is applicable with
+ * A control as the SoA sees it: the catalog's entry, the tenant's implementation, the live risks whose
+ * treatment calls for it and its evidence. The SoA is derived here, not typed: a control a live risk calls for is applicable with
  * those risks as the reason, and cannot be excluded while they do.
  */
-public record ControlState(CatalogControl control, ControlImplementation implementation, List<RiskRef> calledFor) {
+public record ControlState(CatalogControl control, ControlImplementation implementation, List<RiskRef> calledFor,
+        EvidenceSummary evidence) {
 
     public ControlState {
         calledFor = List.copyOf(calledFor);
+        evidence = evidence == null ? EvidenceSummary.NONE : evidence;
+    }
+
+    /** A control whose evidence is not known here (a write's answer reads it again). */
+    public ControlState(CatalogControl control, ControlImplementation implementation, List<RiskRef> calledFor) {
+        this(control, implementation, calledFor, EvidenceSummary.NONE);
+    }
+
+    /** An applicable control with no evidence valid today. */
+    public boolean missingEvidence() {
+        return Boolean.TRUE.equals(applicable()) && evidence.valid() == 0;
     }
 
     /** The SoA's answer: true when a live risk calls for it or the tenant included it, false excluded, null undecided. */

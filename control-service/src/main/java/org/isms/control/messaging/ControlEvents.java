@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import org.isms.control.domain.ControlState;
+import org.isms.control.domain.Evidence;
+import org.isms.control.domain.EvidenceRevision;
 import org.isms.events.EventEnvelope;
 import org.isms.events.EventTypes;
 import org.isms.events.Sources;
@@ -12,6 +14,9 @@ import org.isms.events.control.ControlAdded;
 import org.isms.events.control.ControlApplicabilityChanged;
 import org.isms.events.control.ControlEffectivenessAssessed;
 import org.isms.events.control.ControlImplementationChanged;
+import org.isms.events.control.EvidenceAdded;
+import org.isms.events.control.EvidenceExpired;
+import org.isms.events.control.EvidenceSnapshot;
 import org.isms.events.control.SoaPublished;
 import org.isms.platform.outbox.Outbox;
 import org.isms.platform.tenancy.Caller;
@@ -66,6 +71,22 @@ public class ControlEvents {
     public Uni<Void> soaPublished(String tenant, SoaPublished published) {
         return outbox.append(EventEnvelope.of(EventTypes.SOA_PUBLISHED, SOURCE, tenant, tenant, Clocks.now(clock),
                 published));
+    }
+
+    public Uni<Void> evidenceAdded(Evidence e, EvidenceRevision current, Caller by) {
+        return outbox.append(EventEnvelope.of(EventTypes.EVIDENCE_ADDED, SOURCE, e.id.toString(), e.tenantId,
+                Clocks.now(clock), new EvidenceAdded(snapshot(e, current), by.name(), by.id())));
+    }
+
+    public Uni<Void> evidenceExpired(Evidence e, EvidenceRevision current) {
+        return outbox.append(EventEnvelope.of(EventTypes.EVIDENCE_EXPIRED, SOURCE, e.id.toString(), e.tenantId,
+                Clocks.now(clock), new EvidenceExpired(snapshot(e, current))));
+    }
+
+    public static EvidenceSnapshot snapshot(Evidence e, EvidenceRevision current) {
+        return new EvidenceSnapshot(e.id, e.title, e.kind.name(), e.url, e.controls(), e.validFrom, e.expiresAt,
+                e.revision, current == null ? null : current.fileName, current == null ? null : current.contentType,
+                current == null ? null : current.size, current == null ? null : current.sha256, e.version);
     }
 
     private Uni<Void> append(String type, String tenant, ControlState c, Object payload) {

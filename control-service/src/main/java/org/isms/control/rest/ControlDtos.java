@@ -27,8 +27,11 @@ public final class ControlDtos {
                     + " when excluded, null while undecided") Boolean applicable,
             @Schema(description = "The tenant's own decision, which a risk calling for the control overrides") Boolean decided,
             String justification, String reason, boolean justificationMissing, ImplementationStatus status,
-            String owner, LocalDate dueDate, EffectivenessView effectiveness, List<RiskRef> calledFor, long version,
-            String updatedBy, OffsetDateTime updatedAt) {
+            String owner, LocalDate dueDate, EffectivenessView effectiveness, List<RiskRef> calledFor,
+            @Schema(description = "Pieces of evidence valid today") int evidenceCount,
+            @Schema(description = "Its evidence expired and none valid is in its place") boolean evidenceExpired,
+            @Schema(description = "Applicable, and no evidence valid today") boolean missingEvidence,
+            long version, String updatedBy, OffsetDateTime updatedAt) {
     }
 
     public record EffectivenessView(Effectiveness result, String assessedBy, OffsetDateTime assessedAt, String method) {

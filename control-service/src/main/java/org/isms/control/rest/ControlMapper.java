@@ -30,7 +30,7 @@ final class ControlMapper {
                 s.control().purpose(), s.control().attributes().byName(), s.applicable(), i.applicable, i.justification,
                 s.reason(), s.justificationMissing(), i.status, i.owner, i.dueDate,
                 new EffectivenessView(i.effectiveness, i.assessedBy, i.assessedAt, i.assessmentMethod), s.calledFor(),
-                s.version(), i.updatedBy, i.updatedAt);
+                s.evidence().valid(), s.evidence().lost(), s.missingEvidence(), s.version(), i.updatedBy, i.updatedAt);
     }
 
     static ControlCommands.OwnDraft draft(OwnControlRequest r) {

@@ -91,6 +91,12 @@ public class ControlResource {
         public String q;
         @RestQuery
         public String calledForByRisk;
+        @RestQuery
+        @Schema(description = "true: applicable controls without evidence valid today")
+        public String missingEvidence;
+        @RestQuery
+        @Schema(description = "true: controls whose evidence expired with none valid in its place")
+        public String evidenceExpired;
 
         Filter toFilter() {
             if (attribute != null && !attribute.isBlank()
@@ -102,7 +108,9 @@ public class ControlResource {
                     QueryParams.enumValue(ImplementationStatus.class, "status", status),
                     QueryParams.booleanValue("applicable", applicable),
                     QueryParams.enumValue(Effectiveness.class, "effectiveness", effectiveness), owner, attribute, q,
-                    QueryParams.booleanValue("calledForByRisk", calledForByRisk));
+                    QueryParams.booleanValue("calledForByRisk", calledForByRisk),
+                    QueryParams.booleanValue("missingEvidence", missingEvidence),
+                    QueryParams.booleanValue("evidenceExpired", evidenceExpired));
         }
     }
 

@@ -9,7 +9,7 @@ import org.isms.platform.csv.CsvWriter;
 /** The statement as CSV, one control per line (safe to open in a spreadsheet: {@link CsvWriter}). */
 final class SoaCsv {
     static final List<String> COLUMNS = List.of("controlId", "title", "theme", "own", "applicable", "reason",
-            "justification", "status", "effectiveness", "owner", "dueDate", "risks");
+            "justification", "status", "effectiveness", "owner", "dueDate", "risks", "evidence");
 
     private SoaCsv() {
     }
@@ -20,7 +20,8 @@ final class SoaCsv {
             out.line(List.of(e.controlId(), e.title(), e.theme(), String.valueOf(e.own()),
                     answer(e.applicable()), text(e.reason()),
                     text(e.justification()), e.status(), e.effectiveness(), text(e.owner()), text(e.dueDate()),
-                    CsvWriter.list(e.risks().stream().map(RiskRef::title).toList())));
+                    CsvWriter.list(e.risks().stream().map(RiskRef::title).toList()),
+                    e.evidenceCount() + (e.evidenceExpired() ? " (expired)" : "")));
         }
         return out.toString();
     }

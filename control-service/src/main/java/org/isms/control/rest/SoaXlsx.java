@@ -20,7 +20,7 @@ import org.isms.control.service.Soa.Statement;
  */
 final class SoaXlsx {
     static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final int[] WIDTHS = { 10, 45, 16, 6, 11, 60, 40, 13, 20, 14, 12, 40 };
+    private static final int[] WIDTHS = { 10, 45, 16, 6, 11, 60, 40, 13, 20, 14, 12, 40, 12 };
 
     private SoaXlsx() {
     }
@@ -48,7 +48,8 @@ final class SoaXlsx {
                 List<String> cells = List.of(e.controlId(), e.title(), e.theme(), e.own() ? "yes" : "no",
                         SoaCsv.answer(e.applicable()), text(e.reason()), text(e.justification()), e.status(),
                         e.effectiveness(), text(e.owner()), text(e.dueDate()),
-                        String.join("; ", e.risks().stream().map(RiskRef::title).toList()));
+                        String.join("; ", e.risks().stream().map(RiskRef::title).toList()),
+                        e.evidenceCount() + (e.evidenceExpired() ? " (expired)" : ""));
                 for (int c = 0; c < cells.size(); c++) {
                     row.createCell(c).setCellValue(cells.get(c));
                     if (c == 5 || c == 6 || c == 11) {

@@ -3,6 +3,7 @@ package org.isms.control.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,28 +20,32 @@ import org.isms.control.domain.ControlChange;
 import org.isms.control.domain.ControlImplementation;
 import org.isms.control.domain.ControlState;
 import org.isms.control.domain.Effectiveness;
+import org.isms.control.domain.EvidenceSummary;
 import org.isms.control.domain.ImplementationStatus;
 import org.isms.control.domain.OwnControl;
 import org.isms.control.domain.OwnControlMapping;
 import org.isms.control.domain.RiskRef;
 import org.isms.control.repository.ControlChangeRepository;
 import org.isms.control.repository.ControlImplementationRepository;
+import org.isms.control.repository.EvidenceRepository;
 import org.isms.control.repository.OwnControlRepository;
 import org.isms.control.repository.RiskLinkRepository;
 import org.isms.platform.error.ResourceNotFoundException;
 import org.isms.platform.paging.Page;
 import org.isms.platform.paging.PageRequest;
+import org.isms.platform.time.Clocks;
 
 /**
  * Reads of a tenant's controls: the catalog (Annex A's 93 and the tenant's own) joined with the tenant's
- * implementations and the live risks that call for each. A tenant's controls are few (93 and its own), so the
- * list is three indexed queries and the filters, sort and page applied in memory.
+ * implementations, the live risks that call for each and their evidence. A tenant's controls are few (93 and its
+ * own), so the list is four indexed queries and the filters, sort and page applied in memory.
  */
 @ApplicationScoped
 public class ControlQueries {
     /** The list's filters; a null one filters nothing. */
     public record Filter(Theme theme, ImplementationStatus status, Boolean applicable, Effectiveness effectiveness,
-            String owner, String attribute, String q, Boolean calledForByRisk) {
+            String owner, String attribute, String q, Boolean calledForByRisk, Boolean missingEvidence,
+            Boolean evidenceExpired) {
     }
 
     private final Catalog catalog;
@@ -48,21 +53,26 @@ public class ControlQueries {
     private final OwnControlRepository own;
     private final RiskLinkRepository risks;
     private final ControlChangeRepository changes;
+    private final EvidenceRepository evidence;
+    private final Clock clock;
 
     public ControlQueries(Catalog catalog, ControlImplementationRepository implementations, OwnControlRepository own,
-            RiskLinkRepository risks, ControlChangeRepository changes) {
+            RiskLinkRepository risks, ControlChangeRepository changes, EvidenceRepository evidence, Clock clock) {
         this.catalog = catalog;
         this.implementations = implementations;
         this.own = own;
         this.risks = risks;
         this.changes = changes;
+        this.evidence = evidence;
+        this.clock = clock;
     }
 
     /** Every control of the tenant, Annex A's in order then its own, as the SoA states them. */
     @WithSession
     public Uni<List<ControlState>> all(String tenant) {
         return own.listTenant(tenant).chain(owned -> implementations.listTenant(tenant).chain(impls -> risks
-                .callingRisks(tenant).map(calling -> states(tenant, owned, impls, calling))));
+                .callingRisks(tenant).chain(calling -> evidence.summaries(tenant, Clocks.today(clock))
+                        .map(proofs -> states(tenant, owned, impls, calling, proofs)))));
     }
 
     @WithSession
@@ -91,7 +101,8 @@ public class ControlQueries {
                 return Uni.createFrom().failure(new ResourceNotFoundException("control", controlId));
             }
             return implementations.findOrBlank(tenant, c.id()).chain(i -> risks.callingRisks(tenant, c.id())
-                    .map(r -> new ControlState(c, i, r)));
+                    .chain(r -> evidence.summary(tenant, c.id(), Clocks.today(clock))
+                            .map(e -> new ControlState(c, i, r, e))));
         });
     }
 
@@ -110,14 +121,14 @@ public class ControlQueries {
     }
 
     private List<ControlState> states(String tenant, List<OwnControl> owned, List<ControlImplementation> impls,
-            Map<String, List<RiskRef>> calling) {
+            Map<String, List<RiskRef>> calling, Map<String, EvidenceSummary> proofs) {
         Map<String, ControlImplementation> byId = impls.stream()
                 .collect(Collectors.toMap(i -> i.controlId, Function.identity()));
         List<CatalogControl> controls = new ArrayList<>(catalog.controls());
         owned.forEach(o -> controls.add(o.toCatalog()));
         return controls.stream().map(c -> new ControlState(c,
                 byId.getOrDefault(c.id(), ControlImplementation.blank(tenant, c.id())),
-                calling.getOrDefault(c.id(), List.of()))).toList();
+                calling.getOrDefault(c.id(), List.of()), proofs.get(c.id()))).toList();
     }
 
     static Predicate<ControlState> predicate(Filter f) {
@@ -150,6 +161,12 @@ public class ControlQueries {
         }
         if (f.calledForByRisk() != null) {
             p = p.and(s -> f.calledForByRisk() == !s.calledFor().isEmpty());
+        }
+        if (f.missingEvidence() != null) {
+            p = p.and(s -> f.missingEvidence() == s.missingEvidence());
+        }
+        if (f.evidenceExpired() != null) {
+            p = p.and(s -> f.evidenceExpired() == s.evidence().lost());
         }
         return p;
     }

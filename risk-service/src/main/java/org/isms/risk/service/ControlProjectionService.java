@@ -1,5 +1,6 @@
 package org.isms.risk.service;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -8,19 +9,23 @@ import org.isms.events.EventTypes;
 import org.isms.events.MalformedEventException;
 import org.isms.events.control.ControlEffectivenessAssessed;
 import org.isms.events.control.ControlSnapshot;
+import org.isms.events.control.EvidenceExpired;
+import org.isms.events.control.EvidenceSnapshot;
 import org.isms.risk.domain.ReviewReason;
 import org.isms.risk.repository.ControlProjectionRepository;
 
 /**
  * Applies control events to the control projection, inside the inbox's transaction, and flags the open risks relying
- * on a control for review when an assessment finds it INEFFECTIVE (once per event; not again while it stays so).
+ * on a control for review when an assessment finds it INEFFECTIVE (once per event; not again while it stays so) or
+ * when evidence of it expires.
  * Every control event carries the control's state after the change; an event older than the state held changes
  * nothing and flags nothing.
  */
 @ApplicationScoped
 public class ControlProjectionService {
     private static final Set<String> TYPES = Set.of(EventTypes.CONTROL_ADDED, EventTypes.CONTROL_IMPLEMENTATION_CHANGED,
-            EventTypes.CONTROL_APPLICABILITY_CHANGED, EventTypes.CONTROL_EFFECTIVENESS_ASSESSED);
+            EventTypes.CONTROL_APPLICABILITY_CHANGED, EventTypes.CONTROL_EFFECTIVENESS_ASSESSED,
+            EventTypes.EVIDENCE_EXPIRED);
     private static final String INEFFECTIVE = "INEFFECTIVE";
 
     /** What every control event's data has: the control after the change. */
@@ -41,6 +46,9 @@ public class ControlProjectionService {
     }
 
     public Uni<Void> apply(EventEnvelope event) {
+        if (EventTypes.EVIDENCE_EXPIRED.equals(event.type())) {
+            return evidenceExpired(event);
+        }
         ControlSnapshot c = read(event, WithControl.class).control();
         if (c == null || c.controlId() == null || c.title() == null || c.status() == null || c.effectiveness() == null
                 || c.effectiveness().result() == null) {
@@ -64,6 +72,24 @@ public class ControlProjectionService {
                                         : " by " + c.effectiveness().assessedBy())
                                 + (c.effectiveness().method() == null ? "" : " (" + c.effectiveness().method() + ")"),
                         event.time(), event.type(), event.id())).replaceWithVoid());
+    }
+
+    /** The risks relying on each control the expired evidence supported are flagged (once per event and risk). */
+    private Uni<Void> evidenceExpired(EventEnvelope event) {
+        EvidenceSnapshot e = read(event, EvidenceExpired.class).evidence();
+        if (e == null || e.evidenceId() == null || e.controlIds() == null || e.title() == null) {
+            throw new MalformedEventException("event " + event.id() + " (" + event.type()
+                    + ") lacks evidence.evidenceId, title or controlIds", null);
+        }
+        if (!e.evidenceId().toString().equals(event.subject())) {
+            throw new MalformedEventException("event " + event.id() + " (" + event.type()
+                    + ") lacks evidence.evidenceId equal to the subject", null);
+        }
+        return Multi.createFrom().iterable(e.controlIds()).onItem().transformToUniAndConcatenate(c -> reviews
+                .flagRisksOfControl(event.tenant(), c, new ReviewReason(ReviewReason.Kind.CONTROL_EVIDENCE_EXPIRED,
+                        "evidence '" + e.title() + "' of control " + c + " expired (valid until " + e.expiresAt() + ")",
+                        event.time(), event.type(), event.id())))
+                .collect().last().replaceWithVoid();
     }
 
     private static <T> T read(EventEnvelope event, Class<T> type) {

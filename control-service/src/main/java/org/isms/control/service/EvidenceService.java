@@ -1,0 +1,323 @@
+package org.isms.control.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.isms.control.catalog.Catalog;
+import org.isms.control.config.EvidenceConfig;
+import org.isms.control.domain.ContentTypes;
+import org.isms.control.domain.ControlChange;
+import org.isms.control.domain.Evidence;
+import org.isms.control.domain.EvidenceRevision;
+import org.isms.control.messaging.ControlEvents;
+import org.isms.control.repository.ControlChangeRepository;
+import org.isms.control.repository.ControlImplementationRepository;
+import org.isms.control.repository.EvidenceRepository;
+import org.isms.control.repository.OwnControlRepository;
+import org.isms.platform.error.ForbiddenActionException;
+import org.isms.platform.error.InvalidInputException;
+import org.isms.platform.error.Problem.FieldError;
+import org.isms.platform.error.ResourceNotFoundException;
+import org.isms.platform.http.Preconditions;
+import org.isms.platform.paging.Page;
+import org.isms.platform.paging.PageRequest;
+import org.isms.platform.paging.Where;
+import org.isms.platform.security.Roles;
+import org.isms.platform.tenancy.Caller;
+import org.isms.platform.time.Clocks;
+
+/**
+ * Evidence of the tenant's controls: recorded (a link, or a file uploaded as revisions that are all kept), changed,
+ * listed (by control, expiring soon, expired), downloaded with its hash; and the expiry job, which announces each
+ * expiry once. Security officers and admins record evidence for any control, a risk owner for controls they own.
+ */
+@ApplicationScoped
+public class EvidenceService {
+    /** What a user gives of a piece of evidence (create and change). */
+    public record Draft(String title, Evidence.Kind kind, String url, String description, List<String> controlIds,
+            LocalDate validFrom, LocalDate expiresAt) {
+    }
+
+    /** The list's filters; null filters nothing. */
+    public record Filter(String controlId, Boolean expiring, Boolean expired) {
+    }
+
+    /** A piece of evidence and its revisions. */
+    public record Details(Evidence evidence, List<EvidenceRevision> revisions) {
+        public EvidenceRevision current() {
+            return revisions.stream().filter(r -> r.revision == evidence.revision).findFirst().orElse(null);
+        }
+    }
+
+    /** A revision's bytes and facts. */
+    public record Content(EvidenceRevision revision, byte[] bytes) {
+    }
+
+    private final Catalog catalog;
+    private final EvidenceRepository evidence;
+    private final OwnControlRepository own;
+    private final ControlImplementationRepository implementations;
+    private final ControlChangeRepository changes;
+    private final ControlEvents events;
+    private final EvidenceConfig config;
+    private final Clock clock;
+
+    public EvidenceService(Catalog catalog, EvidenceRepository evidence, OwnControlRepository own,
+            ControlImplementationRepository implementations, ControlChangeRepository changes, ControlEvents events,
+            EvidenceConfig config, Clock clock) {
+        this.catalog = catalog;
+        this.evidence = evidence;
+        this.own = own;
+        this.implementations = implementations;
+        this.changes = changes;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Details> create(Caller by, Draft d) {
+        requireValid(d);
+        return requireControls(by, d.controlIds()).chain(() -> {
+            Evidence e = new Evidence();
+            e.tenantId = by.tenant();
+            e.id = UUID.randomUUID();
+            apply(e, d);
+            e.kind = d.kind();
+            e.markCreated(by, Clocks.now(clock));
+            return evidence.persist(e).chain(() -> evidence.flush())
+                    .chain(() -> history(by, e, "evidence '" + e.title + "' recorded"))
+                    .chain(() -> events.evidenceAdded(e, null, by)).replaceWith(new Details(e, List.of()));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Details> update(Caller by, UUID id, long version, Draft d) {
+        return found(by.tenant(), id).chain(e -> {
+            Preconditions.requireVersion("evidence " + id, e.version, version);
+            if (d.kind() != null && d.kind() != e.kind) {
+                throw new InvalidInputException("kind", "a piece of evidence stays " + e.kind + "; record a new one");
+            }
+            requireValid(new Draft(d.title(), e.kind, d.url(), d.description(), d.controlIds(), d.validFrom(),
+                    d.expiresAt()));
+            return requireControls(by, e.controls()).chain(() -> requireControls(by, d.controlIds())).chain(() -> {
+                apply(e, d);
+                e.markUpdated(by, Clocks.now(clock));
+                return evidence.flush().chain(() -> evidence.revisions(by.tenant(), id)).map(r -> new Details(e, r));
+            });
+        });
+    }
+
+    /** Uploads a file as the evidence's next revision (the earlier ones stay). */
+    @WithTransaction
+    public Uni<Details> upload(Caller by, UUID id, String fileName, String contentType, byte[] content) {
+        String type = ContentTypes.essence(contentType);
+        List<FieldError> faults = new ArrayList<>();
+        if (content == null || content.length == 0) {
+            faults.add(new FieldError("body", "the file is empty", null));
+        } else if (content.length > config.maxBytes()) {
+            faults.add(new FieldError("body", "the file has " + content.length + " bytes; at most " + config.maxBytes()
+                    + " are accepted", null));
+        } else {
+            String mismatch = ContentTypes.mismatch(type, content);
+            if (mismatch != null) {
+                faults.add(new FieldError("Content-Type", mismatch, null));
+            }
+        }
+        String name = fileName == null ? "" : fileName.strip();
+        if (name.isEmpty() || name.length() > 200 || name.contains("/") || name.contains("\\")
+                || name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            faults.add(new FieldError("filename", "give the file's name (1 to 200 characters, no path)", null));
+        }
+        if (!faults.isEmpty()) {
+            throw new InvalidInputException("the file cannot be evidence: " + faults.get(0).field() + " "
+                    + faults.get(0).message(), faults);
+        }
+        return found(by.tenant(), id).chain(e -> {
+            if (e.kind != Evidence.Kind.FILE) {
+                throw new InvalidInputException("kind", "evidence " + id + " is a link; record files as FILE evidence");
+            }
+            return requireControls(by, e.controls()).chain(() -> {
+                OffsetDateTime now = Clocks.now(clock);
+                EvidenceRevision r = new EvidenceRevision();
+                r.tenantId = e.tenantId;
+                r.evidenceId = e.id;
+                r.revision = e.revision + 1;
+                r.fileName = name;
+                r.contentType = type;
+                r.size = content.length;
+                r.sha256 = sha256(content);
+                r.uploadedBy = by.name();
+                r.uploadedById = by.id();
+                r.uploadedAt = now;
+                e.revision = r.revision;
+                e.markUpdated(by, now);
+                return evidence.store(r, content).chain(() -> evidence.flush())
+                        .chain(() -> history(by, e, "evidence '" + e.title + "' revision " + r.revision + " uploaded ("
+                                + name + ", sha256 " + r.sha256 + ")"))
+                        .chain(() -> events.evidenceAdded(e, r, by))
+                        .chain(() -> evidence.revisions(by.tenant(), id)).map(list -> new Details(e, list));
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<Details> get(String tenant, UUID id) {
+        return found(tenant, id).chain(e -> evidence.revisions(tenant, id).map(r -> new Details(e, r)));
+    }
+
+    @WithSession
+    public Uni<Content> content(String tenant, UUID id, int revision) {
+        return found(tenant, id).chain(e -> evidence.revision(tenant, id, revision)).chain(r -> {
+            if (r == null) {
+                throw new ResourceNotFoundException("evidence revision", id + "/" + revision);
+            }
+            return evidence.content(tenant, id, revision).map(bytes -> new Content(r, bytes));
+        });
+    }
+
+    @WithSession
+    public Uni<Page<Evidence>> list(String tenant, Filter f, PageRequest page) {
+        LocalDate today = Clocks.today(clock);
+        Where where = Where.of().arrayContains("controlIds", "control", f.controlId());
+        if (Boolean.TRUE.equals(f.expiring())) {
+            where.clause("expiresAt >= :today", "today", today)
+                    .clause("expiresAt <= :horizon", "horizon", today.plusDays(config.expiringDays()));
+        } else if (Boolean.FALSE.equals(f.expiring())) {
+            where.clause("(expiresAt is null or expiresAt > :horizon)", "horizon", today.plusDays(config.expiringDays()));
+        }
+        if (Boolean.TRUE.equals(f.expired())) {
+            where.clause("expiresAt < :expiredBefore", "expiredBefore", today);
+        } else if (Boolean.FALSE.equals(f.expired())) {
+            where.clause("(expiresAt is null or expiresAt >= :expiredBefore)", "expiredBefore", today);
+        }
+        return evidence.page(tenant, where, page);
+    }
+
+    /**
+     * Announces the evidence whose expiry date has passed: each once (the row remembers the date it announced, the
+     * claim skips rows another instance holds), with a history entry on each of its controls. The number announced.
+     */
+    @WithTransaction
+    public Uni<Integer> announceExpired() {
+        LocalDate today = Clocks.today(clock);
+        return evidence.claimExpired(today, config.batch()).chain(list -> Multi.createFrom().iterable(list)
+                .onItem().transformToUniAndConcatenate(e -> {
+                    e.expiryAnnounced = e.expiresAt;
+                    return evidence.revision(e.tenantId, e.id, e.revision).chain(current -> Multi.createFrom()
+                            .iterable(e.controls()).onItem().transformToUniAndConcatenate(c -> changes.persist(
+                                    ControlChange.of(e.tenantId, c, ControlChange.Kind.EVIDENCE, "evidence '" + e.title
+                                            + "' expired (valid until " + e.expiresAt + ")", null, null,
+                                            Clocks.now(clock))))
+                            .collect().last().chain(() -> events.evidenceExpired(e, current)));
+                }).collect().last().chain(() -> evidence.flush()).replaceWith(list.size()));
+    }
+
+    private Uni<Evidence> found(String tenant, UUID id) {
+        return evidence.find(tenant, id).map(e -> {
+            if (e == null) {
+                throw new ResourceNotFoundException("evidence", id);
+            }
+            return e;
+        });
+    }
+
+    private Uni<Void> history(Caller by, Evidence e, String summary) {
+        return Multi.createFrom().iterable(e.controls()).onItem().transformToUniAndConcatenate(c -> changes.persist(
+                ControlChange.of(e.tenantId, c, ControlChange.Kind.EVIDENCE, summary, by.name(), by.id(),
+                        Clocks.now(clock)))).collect().last().replaceWithVoid();
+    }
+
+    private static void apply(Evidence e, Draft d) {
+        e.title = d.title().strip();
+        e.url = d.url() == null || d.url().isBlank() ? null : d.url().strip();
+        e.description = d.description() == null || d.description().isBlank() ? null : d.description().strip();
+        e.controlIds = new LinkedHashSet<>(d.controlIds().stream().map(String::strip).toList()).toArray(String[]::new);
+        if (e.expiresAt == null || !e.expiresAt.equals(d.expiresAt())) {
+            e.expiryAnnounced = null; // a new expiry date is announced again when it passes
+        }
+        e.validFrom = d.validFrom();
+        e.expiresAt = d.expiresAt();
+    }
+
+    /** 400 naming every fault of the draft. */
+    private static void requireValid(Draft d) {
+        List<FieldError> faults = new ArrayList<>();
+        if (d.kind() == Evidence.Kind.LINK) {
+            if (!webAddress(d.url())) {
+                faults.add(new FieldError("url", "a link needs an http or https address", null));
+            }
+        } else if (d.url() != null && !d.url().isBlank()) {
+            faults.add(new FieldError("url", "a FILE has no url; its revisions are uploaded", null));
+        }
+        if (d.validFrom() != null && d.expiresAt() != null && d.expiresAt().isBefore(d.validFrom())) {
+            faults.add(new FieldError("expiresAt", "must not be before validFrom", null));
+        }
+        if (!faults.isEmpty()) {
+            throw new InvalidInputException("the evidence is not valid: " + faults.get(0).field() + " "
+                    + faults.get(0).message(), faults);
+        }
+    }
+
+    /**
+     * 400 unless every control is Annex A's or the tenant's own; 403 unless the caller is an officer or admin, or a
+     * risk owner who owns every one of them.
+     */
+    private Uni<Void> requireControls(Caller by, List<String> ids) {
+        return Multi.createFrom().iterable(new LinkedHashSet<>(ids)).onItem().transformToUniAndConcatenate(id -> {
+            Uni<Boolean> known = catalog.control(id.strip()) != null ? Uni.createFrom().item(true)
+                    : own.find(by.tenant(), id.strip()).map(o -> o != null);
+            return known.chain(k -> {
+                if (!k) {
+                    throw new InvalidInputException("controlIds", "'" + id + "' is neither an Annex A control nor"
+                            + " one of the tenant's own");
+                }
+                if (by.officer()) {
+                    return Uni.createFrom().voidItem();
+                }
+                return implementations.findOrBlank(by.tenant(), id.strip()).map(i -> {
+                    if (!by.has(Roles.RISK_OWNER) || !i.ownedBy(by)) {
+                        throw new ForbiddenActionException("only the owner of control " + id
+                                + ", a security officer or an admin records its evidence");
+                    }
+                    return null;
+                }).replaceWithVoid();
+            });
+        }).collect().last().replaceWithVoid();
+    }
+
+    private static boolean webAddress(String url) {
+        if (url == null || url.isBlank() || url.length() > 2000) {
+            return false;
+        }
+        try {
+            URI u = new URI(url.strip());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("https") || scheme.equals("http")) && u.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
