@@ -93,6 +93,21 @@ class SoaTest {
     }
 
     @Test
+    void shouldNameTwentyRisksPerControlInListsAndAllOfThemForOneControl() throws Exception {
+        for (int k = 0; k < 22; k++) {
+            KafkaBroker.send(Topics.RISK_EVENTS, risks.treatmentPlanned(UUID.randomUUID(), String.format("Asset loss %02d", k),
+                    List.of("5.9")));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.viewer().get("/api/controls/5.9").then()
+                .body("calledForCount", equalTo(22)).body("calledFor.size()", equalTo(22)));
+        api.viewer().get("/api/controls?q=5.9").then().body("items[0].calledForCount", equalTo(22))
+                .body("items[0].calledFor.size()", equalTo(20))
+                .body("items[0].calledFor[19].title", equalTo("Asset loss 19"))
+                .body("items[0].reason", containsString("Asset loss 19 and 2 more"));
+        api.viewer().get("/api/soa").then().body("entries.find { it.controlId == '5.9' }.riskCount", equalTo(22));
+    }
+
+    @Test
     void shouldDeadLetterWhatIsNotARiskEventOfRiskServiceAndGoOn() throws Exception {
         UUID risk = UUID.randomUUID();
         EventEnvelope foreign = risks.treatmentPlanned(risk, "Spoofed", List.of("5.1"));

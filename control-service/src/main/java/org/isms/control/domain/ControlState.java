@@ -12,17 +12,23 @@ import org.isms.platform.error.InvalidInputException;
  * treatment calls for it and its evidence. The SoA is derived here, not typed: a control a live risk calls for is applicable with
  * those risks as the reason, and cannot be excluded while they do.
  */
-public record ControlState(CatalogControl control, ControlImplementation implementation, List<RiskRef> calledFor,
+public record ControlState(CatalogControl control, ControlImplementation implementation, CallingRisks calledFor,
         EvidenceSummary evidence) {
 
     public ControlState {
-        calledFor = List.copyOf(calledFor);
+        calledFor = calledFor == null ? CallingRisks.NONE : calledFor;
         evidence = evidence == null ? EvidenceSummary.NONE : evidence;
+    }
+
+    /** A control with all its calling risks named, and its evidence as given. */
+    public ControlState(CatalogControl control, ControlImplementation implementation, List<RiskRef> calledFor,
+            EvidenceSummary evidence) {
+        this(control, implementation, CallingRisks.of(calledFor), evidence);
     }
 
     /** A control whose evidence is not known here (a write's answer reads it again). */
     public ControlState(CatalogControl control, ControlImplementation implementation, List<RiskRef> calledFor) {
-        this(control, implementation, calledFor, EvidenceSummary.NONE);
+        this(control, implementation, CallingRisks.of(calledFor), EvidenceSummary.NONE);
     }
 
     /** An applicable control with no evidence valid today. */
@@ -46,8 +52,10 @@ public record ControlState(CatalogControl control, ControlImplementation impleme
     /** Why the control is in the statement or not: the risks that call for it, then the tenant's justification. */
     public String reason() {
         String risks = calledFor.isEmpty() ? null
-                : "called for by " + (calledFor.size() == 1 ? "risk " : "risks ")
-                        + calledFor.stream().map(RiskRef::title).collect(Collectors.joining("; "));
+                : "called for by " + (calledFor.count() == 1 ? "risk " : "risks ")
+                        + calledFor.named().stream().map(RiskRef::title).collect(Collectors.joining("; "))
+                        + (calledFor.complete() ? "" : " and " + (calledFor.count() - calledFor.named().size())
+                                + " more");
         String justification = blank(implementation.justification) ? null : implementation.justification;
         if (risks == null) {
             return justification;
@@ -70,8 +78,9 @@ public record ControlState(CatalogControl control, ControlImplementation impleme
     public void requireDecision(ControlImplementation.Change change) {
         if (Boolean.FALSE.equals(change.applicable()) && !calledFor.isEmpty()) {
             throw new ConflictException("control " + control.id() + " cannot be excluded: the treatment of "
-                    + (calledFor.size() == 1 ? "risk " : "risks ") + calledFor.stream().map(r -> "'" + r.title() + "' ("
-                            + r.id() + ")").collect(Collectors.joining(", "))
+                    + (calledFor.count() == 1 ? "risk " : "risks ") + calledFor.named().stream().map(r -> "'" + r.title()
+                            + "' (" + r.id() + ")").collect(Collectors.joining(", "))
+                    + (calledFor.complete() ? "" : " and " + (calledFor.count() - calledFor.named().size()) + " more")
                     + " calls for it; change or close those risks first");
         }
         if (Boolean.FALSE.equals(change.applicable()) && blank(change.justification())) {
@@ -90,7 +99,7 @@ public record ControlState(CatalogControl control, ControlImplementation impleme
                 i.applicable, i.justification, i.status.name(), i.owner, i.ownerId, i.dueDate,
                 new ControlSnapshot.Effectiveness(i.effectiveness.name(), i.assessedBy, i.assessedById, i.assessedAt,
                         i.assessmentMethod),
-                calledFor.stream().map(RiskRef::id).toList(), version());
+                calledFor.named().stream().map(RiskRef::id).toList(), version());
     }
 
     private static boolean blank(String s) {

@@ -15,12 +15,13 @@ import org.isms.platform.paging.TenantRepository;
 /** Evidence, its revisions and their bytes; every query names the tenant (the expiry job's claim names the rows). */
 @ApplicationScoped
 public class EvidenceRepository implements TenantRepository<Evidence, Evidence.Key> {
+    /** From {@code evidence_control}, which the database keeps from {@code evidence}: one index range per control. */
     private static final String SUMMARY = """
-            select c, count(*) filter (where (e.expires_at is null or e.expires_at >= :today)
-                                          and (e.valid_from is null or e.valid_from <= :today)),
-                      count(*) filter (where e.expires_at < :today)
-              from evidence e, unnest(e.control_ids) c
-             where e.tenant_id = :tenant""";
+            select control_id, count(*) filter (where (expires_at is null or expires_at >= :today)
+                                                   and (valid_from is null or valid_from <= :today)),
+                               count(*) filter (where expires_at < :today)
+              from evidence_control
+             where tenant_id = :tenant""";
 
     public Uni<Evidence> find(String tenant, UUID id) {
         return findById(new Evidence.Key(tenant, id));
@@ -28,11 +29,11 @@ public class EvidenceRepository implements TenantRepository<Evidence, Evidence.K
 
     /** For each control of the tenant with evidence, how much is valid and how much expired on {@code today}. */
     public Uni<Map<String, EvidenceSummary>> summaries(String tenant, LocalDate today) {
-        return summaries(SUMMARY + " group by c", Map.of("tenant", tenant, "today", today));
+        return summaries(SUMMARY + " group by control_id", Map.of("tenant", tenant, "today", today));
     }
 
     public Uni<EvidenceSummary> summary(String tenant, String controlId, LocalDate today) {
-        return summaries(SUMMARY + " and e.control_ids @> array[cast(:control as varchar)] and c = :control group by c",
+        return summaries(SUMMARY + " and control_id = :control group by control_id",
                 Map.of("tenant", tenant, "today", today, "control", controlId))
                 .map(m -> m.getOrDefault(controlId, EvidenceSummary.NONE));
     }

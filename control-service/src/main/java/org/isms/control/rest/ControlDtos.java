@@ -27,7 +27,10 @@ public final class ControlDtos {
                     + " when excluded, null while undecided") Boolean applicable,
             @Schema(description = "The tenant's own decision, which a risk calling for the control overrides") Boolean decided,
             String justification, String reason, boolean justificationMissing, ImplementationStatus status,
-            String owner, LocalDate dueDate, EffectivenessView effectiveness, List<RiskRef> calledFor,
+            String owner, LocalDate dueDate, EffectivenessView effectiveness,
+            @Schema(description = "The live risks whose treatment calls for it, by title: all of them for one control,"
+                    + " the first 20 in a list") List<RiskRef> calledFor,
+            @Schema(description = "How many live risks call for it") int calledForCount,
             @Schema(description = "Pieces of evidence valid today") int evidenceCount,
             @Schema(description = "Its evidence expired and none valid is in its place") boolean evidenceExpired,
             @Schema(description = "Applicable, and no evidence valid today") boolean missingEvidence,

@@ -109,7 +109,7 @@ public class ControlCommands {
         if (changed.isEmpty()) {
             return Uni.createFrom().item(before);
         }
-        ControlState after = new ControlState(before.control(), i, before.calledFor());
+        ControlState after = new ControlState(before.control(), i, before.calledFor(), before.evidence());
         boolean decided = changed.contains("applicable") || changed.contains("justification");
         List<String> implementation = changed.stream().filter(f -> !f.equals("applicable") && !f.equals("justification"))
                 .toList();
@@ -128,7 +128,7 @@ public class ControlCommands {
         Uni<?> stored = fresh ? implementations.persist(i) : Uni.createFrom().item(i);
         Uni<Void> eventsThen = events;
         return stored.chain(() -> implementations.flush()).chain(() -> eventsThen)
-                .map(v -> new ControlState(after.control(), i, after.calledFor()));
+                .map(v -> new ControlState(after.control(), i, after.calledFor(), after.evidence()));
     }
 
     /** Records an effectiveness assessment (auditors); the control as it is afterwards. */
@@ -157,14 +157,14 @@ public class ControlCommands {
                     boolean fresh = i.createdAt == null;
                     OffsetDateTime now = Clocks.now(clock);
                     i.assess(result, method.strip(), by, now);
-                    ControlState after = new ControlState(before.control(), i, before.calledFor());
+                    ControlState after = new ControlState(before.control(), i, before.calledFor(), before.evidence());
                     Uni<?> stored = fresh ? implementations.persist(i) : Uni.createFrom().item(i);
                     return stored.chain(() -> implementations.flush())
                             .chain(() -> changes.persist(ControlChange.of(by.tenant(), controlId,
                                     ControlChange.Kind.EFFECTIVENESS, previous + " → " + result + " (" + method.strip()
                                             + ")", by.name(), by.id(), now)))
                             .chain(() -> events.effectivenessAssessed(by.tenant(), after, previous, blankToNull(note)))
-                            .map(v -> new ControlState(after.control(), i, after.calledFor()));
+                            .map(v -> new ControlState(after.control(), i, after.calledFor(), after.evidence()));
                 });
     }
 

@@ -16,6 +16,7 @@ import org.isms.control.catalog.Catalog;
 import org.isms.control.catalog.CatalogControl;
 import org.isms.control.catalog.Mapping;
 import org.isms.control.catalog.Theme;
+import org.isms.control.domain.CallingRisks;
 import org.isms.control.domain.ControlChange;
 import org.isms.control.domain.ControlImplementation;
 import org.isms.control.domain.ControlState;
@@ -71,7 +72,7 @@ public class ControlQueries {
     @WithSession
     public Uni<List<ControlState>> all(String tenant) {
         return own.listTenant(tenant).chain(owned -> implementations.listTenant(tenant).chain(impls -> risks
-                .callingRisks(tenant).chain(calling -> evidence.summaries(tenant, Clocks.today(clock))
+                .perControl(tenant, CallingRisks.NAMED).chain(calling -> evidence.summaries(tenant, Clocks.today(clock))
                         .map(proofs -> states(tenant, owned, impls, calling, proofs)))));
     }
 
@@ -121,14 +122,14 @@ public class ControlQueries {
     }
 
     private List<ControlState> states(String tenant, List<OwnControl> owned, List<ControlImplementation> impls,
-            Map<String, List<RiskRef>> calling, Map<String, EvidenceSummary> proofs) {
+            Map<String, CallingRisks> calling, Map<String, EvidenceSummary> proofs) {
         Map<String, ControlImplementation> byId = impls.stream()
                 .collect(Collectors.toMap(i -> i.controlId, Function.identity()));
         List<CatalogControl> controls = new ArrayList<>(catalog.controls());
         owned.forEach(o -> controls.add(o.toCatalog()));
         return controls.stream().map(c -> new ControlState(c,
                 byId.getOrDefault(c.id(), ControlImplementation.blank(tenant, c.id())),
-                calling.getOrDefault(c.id(), List.of()), proofs.get(c.id()))).toList();
+                calling.getOrDefault(c.id(), CallingRisks.NONE), proofs.get(c.id()))).toList();
     }
 
     static Predicate<ControlState> predicate(Filter f) {

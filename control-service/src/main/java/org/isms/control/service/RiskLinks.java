@@ -99,7 +99,7 @@ public class RiskLinks {
                 .chain(isKnown -> !isKnown ? Uni.createFrom().voidItem() : queries.state(event.tenant(), c)
                         .chain(now -> {
                             boolean calls = after.contains(c);
-                            List<RiskRef> previous = new ArrayList<>(now.calledFor());
+                            List<RiskRef> previous = new ArrayList<>(now.calledFor().named());
                             previous.removeIf(x -> x.id().equals(link.riskId));
                             if (!calls) {
                                 previous.add(new RiskRef(link.riskId, link.title));

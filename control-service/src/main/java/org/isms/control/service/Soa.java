@@ -40,13 +40,15 @@ public class Soa {
     /** One control's line in the statement. */
     public record Entry(String controlId, String title, String theme, boolean own, Boolean applicable,
             String justification, String reason, boolean justificationMissing, String status, String effectiveness,
-            String owner, LocalDate dueDate, List<RiskRef> risks, int evidenceCount, boolean evidenceExpired) {
+            String owner, LocalDate dueDate, List<RiskRef> risks, int riskCount, int evidenceCount,
+            boolean evidenceExpired) {
 
         static Entry of(ControlState s) {
             return new Entry(s.control().id(), s.control().title(), s.control().theme().name(), s.control().own(),
                     s.applicable(), s.implementation().justification, s.reason(), s.justificationMissing(),
                     s.implementation().status.name(), s.implementation().effectiveness.name(), s.implementation().owner,
-                    s.implementation().dueDate, s.calledFor(), s.evidence().valid(), s.evidence().lost());
+                    s.implementation().dueDate, s.calledFor().named(), s.calledFor().count(), s.evidence().valid(),
+                    s.evidence().lost());
         }
     }
 
