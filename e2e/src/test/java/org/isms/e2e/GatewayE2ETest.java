@@ -136,7 +136,7 @@ class GatewayE2ETest {
 
     @Test
     void shouldServeEveryServicesApiDocumentAndSwaggerUi() throws Exception {
-        for (String service : List.of("asset-service", "risk-service")) {
+        for (String service : List.of("asset-service", "risk-service", "control-service")) {
             given().baseUri(GATEWAY).get("/openapi/" + service).then().statusCode(200)
                     .body("servers[0].url", equalTo(GATEWAY))
                     .body("components.securitySchemes.keycloak.openIdConnectUrl",
