@@ -39,6 +39,7 @@ class ControlResourceTest {
         api.viewer().get("/api/controls?sort=owner").then().statusCode(400);
         api.viewer().get("/api/controls?applicable=maybe").then().statusCode(400);
         api.viewer().get("/api/controls/9.9").then().statusCode(404).contentType("application/problem+json");
+        api.viewer().get("/api/controls?page=2147483647&size=200").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test

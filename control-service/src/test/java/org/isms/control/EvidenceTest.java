@@ -98,11 +98,15 @@ class EvidenceTest {
 
     @Test
     void shouldKeepEveryRevisionOfAFileWithItsHash() throws Exception {
+        api.decide("5.1", implementation(true, "the board asks for it", "IMPLEMENTED", null)).then().statusCode(200);
         String id = api.officer().body(Map.of("title", "Information security policy", "kind", "FILE",
                 "controlIds", List.of("5.1"))).post("/api/evidence").then().statusCode(201).extract().path("id");
+        // a file without an upload is no evidence yet
+        api.viewer().get("/api/controls/5.1").then().body("evidenceCount", equalTo(0)).body("missingEvidence", equalTo(true));
         Response first = upload(id, "application/pdf", "policy-v1.pdf", PDF);
         first.then().statusCode(201).body("revision", equalTo(1)).body("revisions[0].sha256", equalTo(sha256(PDF)))
                 .header("Location", containsString("/revisions/1/content"));
+        api.viewer().get("/api/controls/5.1").then().body("evidenceCount", equalTo(1));
         byte[] second = "%PDF-1.7\nthe revised policy\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         upload(id, "application/pdf", "policy-v2.pdf", second).then().statusCode(201).body("revision", equalTo(2))
                 .body("revisions.size()", equalTo(2));
@@ -125,6 +129,8 @@ class EvidenceTest {
                 .body("detail", containsString("not accepted"));
         upload(id, "text/plain", "x.txt", new byte[] { 'a', 0, 'b' }).then().statusCode(400);
         upload(id, "text/plain", "x.txt", new byte[0]).then().statusCode(400);
+        api.officer().noContentType().body(PDF).post("/api/evidence/" + id + "/revisions?filename=a.pdf").then()
+                .statusCode(400).body("detail", containsString("Content-Type"));
         byte[] large = new byte[65537];
         System.arraycopy(PDF, 0, large, 0, PDF.length);
         upload(id, "application/pdf", "big.pdf", large).then().statusCode(400).body("detail", containsString("65536"));
@@ -168,6 +174,10 @@ class EvidenceTest {
                 clock.today(90).toString());
         api.officer().header("If-Match", current.header("ETag")).body(renewed).put("/api/evidence/" + scan).then()
                 .statusCode(200);
+        assertThat(query("select payload->>'changed' from outbox where tenant_id = ? and event_type = ?", api.tenant,
+                "isms.evidence.changed.v1")).isEqualTo("[\"url\", \"expiresAt\"]");
+        assertThat(query("select payload->>'controlsWithoutEvidence' from outbox where tenant_id = ? and event_type = ?",
+                api.tenant, "isms.evidence.expired.v1")).isEqualTo("[\"8.8\"]");
         api.viewer().get("/api/controls/8.8").then().body("evidenceExpired", equalTo(false))
                 .body("evidenceCount", equalTo(1));
         api.officer().header("If-Match", current.header("ETag")).body(renewed).put("/api/evidence/" + scan).then()

@@ -70,6 +70,22 @@ class SoaTest {
     }
 
     @Test
+    void shouldLetTheOwnerMoveTheStatusOfAnExcludedControlARiskNowCallsFor() throws Exception {
+        api.owner().get("/api/controls").then().statusCode(200);
+        api.decide("6.3", implementation(false, "no staff of our own", "NOT_STARTED", "alice")).then().statusCode(200);
+        UUID risk = UUID.randomUUID();
+        KafkaBroker.send(Topics.RISK_EVENTS, risks.treatmentPlanned(risk, "Phishing of contractors", List.of("6.3")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.viewer().get("/api/controls/6.3").then()
+                .body("applicable", equalTo(true)));
+        // the risk alone is the reason: the exclusion's reason is none to include it
+        api.viewer().get("/api/controls/6.3").then().body("decided", equalTo(false))
+                .body("reason", equalTo("called for by risk Phishing of contractors"));
+        // the owner's status change stands, though the decision it leaves alone would not be taken now
+        api.owner().header("If-Match", api.etag("6.3")).body(implementation(false, "no staff of our own", "PLANNED",
+                "alice")).put("/api/controls/6.3/implementation").then().statusCode(200).body("status", equalTo("PLANNED"));
+    }
+
+    @Test
     void shouldApplyARiskEventOnceAndIgnoreAnOlderOne() throws Exception {
         UUID risk = UUID.randomUUID();
         KafkaBroker.send(Topics.RISK_EVENTS, risks.identified(risk, "Ransomware on file servers"));

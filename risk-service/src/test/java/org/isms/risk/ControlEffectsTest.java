@@ -102,13 +102,18 @@ class ControlEffectsTest {
 
     @Test
     void shouldFlagTheRisksRelyingOnAControlWhoseEvidenceExpired() throws Exception {
-        String risk = api.assessed("Unpatched servers", api.asset("Web farm", 2, 3, 3), 4, 3, null, null);
+        String asset = api.asset("Web farm", 2, 3, 3);
+        String risk = api.assessed("Unpatched servers", asset, 4, 3, null, null);
         api.treat(risk, "MODIFY", List.of(item("monthly patching", "IN_PROGRESS", "8.8"))).then().statusCode(200);
+        String covered = api.assessed("Lost backups", asset, 3, 3, null, null);
+        api.treat(covered, "MODIFY", List.of(item("restore tests", "IN_PROGRESS", "8.13"))).then().statusCode(200);
         UUID evidence = UUID.randomUUID();
         EvidenceSnapshot e = new EvidenceSnapshot(evidence, "Vulnerability scan", "LINK", "https://scanner.example.com/1",
-                List.of("8.8"), null, RiskApi.clock().today(-1), 0, null, null, null, null, 2);
+                List.of("8.8", "8.13"), null, RiskApi.clock().today(-1), 0, null, null, null, null, 2);
+        // 8.13 has other evidence still valid: only 8.8 lost its evidence
         EventEnvelope expired = EventEnvelope.of(EventTypes.EVIDENCE_EXPIRED, Sources.CONTROL_SERVICE,
-                evidence.toString(), api.tenant, OffsetDateTime.now(ZoneOffset.UTC), new EvidenceExpired(e));
+                evidence.toString(), api.tenant, OffsetDateTime.now(ZoneOffset.UTC), new EvidenceExpired(e,
+                        List.of("8.8")));
         send(expired);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.get(risk).then()
                 .body("reviewRequired", equalTo(true)));
@@ -116,6 +121,7 @@ class ControlEffectsTest {
                 .body("reviewReasons[0].reason", equalTo("evidence 'Vulnerability scan' of control 8.8 expired (valid"
                         + " until " + RiskApi.clock().today(-1) + ")"))
                 .body("reviewReasons[0].causeEventId", equalTo(expired.id()));
+        api.get(covered).then().body("reviewRequired", equalTo(false));
     }
 
     /** The control after an assessment, with its next version, as control-service publishes it. */

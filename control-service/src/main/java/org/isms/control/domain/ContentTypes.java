@@ -43,6 +43,9 @@ public final class ContentTypes {
 
     /** Null when the bytes fit the type; otherwise why not. */
     public static String mismatch(String type, byte[] content) {
+        if (type == null || type.isEmpty()) {
+            return "say the file's type in Content-Type; one of " + accepted();
+        }
         if (!accepted().contains(type)) {
             return "'" + type + "' is not accepted as evidence; send one of " + accepted();
         }

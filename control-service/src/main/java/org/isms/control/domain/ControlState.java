@@ -60,7 +60,9 @@ public record ControlState(CatalogControl control, ControlImplementation impleme
         if (risks == null) {
             return justification;
         }
-        return justification == null ? risks : risks + ". " + justification;
+        // an exclusion's reason is not a reason to include: while risks override it, they alone are the reason
+        return justification == null || Boolean.FALSE.equals(implementation.applicable) ? risks
+                : risks + ". " + justification;
     }
 
     /**

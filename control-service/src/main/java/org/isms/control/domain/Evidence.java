@@ -14,8 +14,9 @@ import org.isms.platform.persistence.Audited;
 
 /**
  * Evidence that controls work (a policy, a report, a screenshot, a ticket): a file whose revisions are kept, or a
- * link; valid from one date until another, supporting one or more controls. Expired evidence no longer supports its
- * controls ({@link #expired}).
+ * link; valid from one date until another ({@code expiresAt} is the last valid day), supporting one or more controls.
+ * A file supports them once it has a revision. Which evidence is valid on a day is counted in the database
+ * ({@code evidence_control}, {@code EvidenceRepository}).
  */
 @Entity
 @IdClass(Evidence.Key.class)
@@ -40,16 +41,6 @@ public class Evidence extends Audited {
     public int revision;
     /** The expiry date the expiry job announced (null until it did). */
     public LocalDate expiryAnnounced;
-
-    /** Whether the evidence has expired on {@code today}: its last valid day was before it. */
-    public boolean expired(LocalDate today) {
-        return expiresAt != null && expiresAt.isBefore(today);
-    }
-
-    /** Whether it supports its controls on {@code today}: not expired, and valid already. */
-    public boolean valid(LocalDate today) {
-        return !expired(today) && (validFrom == null || !validFrom.isAfter(today));
-    }
 
     public List<String> controls() {
         return controlIds == null ? List.of() : List.of(controlIds);

@@ -15,6 +15,7 @@ import org.isms.events.control.ControlApplicabilityChanged;
 import org.isms.events.control.ControlEffectivenessAssessed;
 import org.isms.events.control.ControlImplementationChanged;
 import org.isms.events.control.EvidenceAdded;
+import org.isms.events.control.EvidenceChanged;
 import org.isms.events.control.EvidenceExpired;
 import org.isms.events.control.EvidenceSnapshot;
 import org.isms.events.control.SoaPublished;
@@ -78,9 +79,16 @@ public class ControlEvents {
                 Clocks.now(clock), new EvidenceAdded(snapshot(e, current), by.name(), by.id())));
     }
 
-    public Uni<Void> evidenceExpired(Evidence e, EvidenceRevision current) {
+    public Uni<Void> evidenceChanged(Evidence e, EvidenceRevision current, List<String> changed,
+            List<String> previousControls, Caller by) {
+        return outbox.append(EventEnvelope.of(EventTypes.EVIDENCE_CHANGED, SOURCE, e.id.toString(), e.tenantId,
+                Clocks.now(clock), new EvidenceChanged(snapshot(e, current), changed, previousControls, by.name(),
+                        by.id())));
+    }
+
+    public Uni<Void> evidenceExpired(Evidence e, EvidenceRevision current, List<String> withoutEvidence) {
         return outbox.append(EventEnvelope.of(EventTypes.EVIDENCE_EXPIRED, SOURCE, e.id.toString(), e.tenantId,
-                Clocks.now(clock), new EvidenceExpired(snapshot(e, current))));
+                Clocks.now(clock), new EvidenceExpired(snapshot(e, current), withoutEvidence)));
     }
 
     public static EvidenceSnapshot snapshot(Evidence e, EvidenceRevision current) {

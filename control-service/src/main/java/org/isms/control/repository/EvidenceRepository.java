@@ -27,6 +27,11 @@ public class EvidenceRepository implements TenantRepository<Evidence, Evidence.K
         return findById(new Evidence.Key(tenant, id));
     }
 
+    /** The evidence, its row locked until the transaction ends (null when the tenant has none of that id). */
+    public Uni<Evidence> findForUpdate(String tenant, UUID id) {
+        return findById(new Evidence.Key(tenant, id), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** For each control of the tenant with evidence, how much is valid and how much expired on {@code today}. */
     public Uni<Map<String, EvidenceSummary>> summaries(String tenant, LocalDate today) {
         return summaries(SUMMARY + " group by control_id", Map.of("tenant", tenant, "today", today));

@@ -22,6 +22,7 @@ import org.isms.control.service.Soa.Difference;
 import org.isms.control.service.Soa.Statement;
 import org.isms.control.service.Soa.Version;
 import org.isms.platform.error.Problem;
+import org.isms.platform.http.OffEventLoop;
 import org.isms.platform.http.Responses;
 import org.isms.platform.security.Roles;
 import org.isms.platform.tenancy.TenantContext;
@@ -61,7 +62,8 @@ public class SoaResource {
             + " or oscal (an OSCAL 1.1.3 System Security Plan in JSON)")
     public Uni<Response> export(@RestQuery String format) {
         Format f = Format.of(format);
-        return soa.current(context.tenant()).map(s -> f.download(context.tenant(), "soa-current", s));
+        return soa.current(context.tenant())
+                .chain(s -> OffEventLoop.run(() -> f.download(context.tenant(), "soa-current", s)));
     }
 
     @POST
@@ -103,7 +105,8 @@ public class SoaResource {
             + " xlsx, pdf or oscal")
     public Uni<Response> exportVersion(@RestPath int n, @RestQuery String format) {
         Format f = Format.of(format);
-        return soa.version(context.tenant(), n).map(s -> f.download(context.tenant(), "soa-v" + n, s));
+        return soa.version(context.tenant(), n)
+                .chain(s -> OffEventLoop.run(() -> f.download(context.tenant(), "soa-v" + n, s)));
     }
 
     /** The file formats of a statement. */

@@ -92,7 +92,10 @@ public class ControlCommands {
                         ControlImplementation.Change change = new ControlImplementation.Change(r.applicable(),
                                 blankToNull(r.justification()), r.status(), owner, ownerId, r.dueDate());
                         requireAllowed(by, before, change);
-                        before.requireDecision(change);
+                        if (decides(before.implementation(), change)) {
+                            // a status-only change of a control stands whatever was decided before it
+                            before.requireDecision(change);
+                        }
                         return apply(by, before, change);
                     });
                 });
@@ -113,22 +116,28 @@ public class ControlCommands {
         boolean decided = changed.contains("applicable") || changed.contains("justification");
         List<String> implementation = changed.stream().filter(f -> !f.equals("applicable") && !f.equals("justification"))
                 .toList();
-        Uni<Void> events = Uni.createFrom().voidItem();
-        if (decided && (!Objects.equals(wasApplicable, after.applicable()) || !Objects.equals(wasReason, after.reason()))) {
-            events = events.chain(() -> this.events.applicabilityDecided(by.tenant(), after, wasApplicable, by))
+        // every change of the decision is announced and kept, also one the calling risks hide for now
+        Uni<Void> announced = Uni.createFrom().voidItem();
+        if (decided) {
+            announced = announced.chain(() -> events.applicabilityDecided(by.tenant(), after, wasApplicable, by))
                     .chain(() -> changes.persist(ControlChange.of(by.tenant(), i.controlId, ControlChange.Kind.APPLICABILITY,
                             applicability(after), by.name(), by.id(), now))).replaceWithVoid();
         }
         if (!implementation.isEmpty()) {
-            events = events.chain(() -> this.events.implementationChanged(by.tenant(), after, implementation,
+            announced = announced.chain(() -> events.implementationChanged(by.tenant(), after, implementation,
                     previousStatus, by)).chain(() -> changes.persist(ControlChange.of(by.tenant(), i.controlId,
                             ControlChange.Kind.IMPLEMENTATION, implementationSummary(after, implementation, previousStatus),
                             by.name(), by.id(), now))).replaceWithVoid();
         }
         Uni<?> stored = fresh ? implementations.persist(i) : Uni.createFrom().item(i);
-        Uni<Void> eventsThen = events;
-        return stored.chain(() -> implementations.flush()).chain(() -> eventsThen)
-                .map(v -> new ControlState(after.control(), i, after.calledFor(), after.evidence()));
+        Uni<Void> then = announced;
+        return stored.chain(() -> implementations.flush()).chain(() -> then).replaceWith(after);
+    }
+
+    /** Whether the change touches the decision (applicability or its reason), which the SoA's rules govern. */
+    private static boolean decides(ControlImplementation current, ControlImplementation.Change change) {
+        return !Objects.equals(current.applicable, change.applicable())
+                || !Objects.equals(current.justification, change.justification());
     }
 
     /** Records an effectiveness assessment (auditors); the control as it is afterwards. */
@@ -164,7 +173,7 @@ public class ControlCommands {
                                     ControlChange.Kind.EFFECTIVENESS, previous + " → " + result + " (" + method.strip()
                                             + ")", by.name(), by.id(), now)))
                             .chain(() -> events.effectivenessAssessed(by.tenant(), after, previous, blankToNull(note)))
-                            .map(v -> new ControlState(after.control(), i, after.calledFor(), after.evidence()));
+                            .replaceWith(after);
                 });
     }
 
@@ -192,15 +201,14 @@ public class ControlCommands {
                     c.domains = a.domains().toArray(String[]::new);
                     OffsetDateTime now = Clocks.now(clock);
                     c.markCreated(by, now);
-                    ControlState state = new ControlState(c.toCatalog(), ControlImplementation.blank(by.tenant(), d.id()),
-                            List.of());
+                    // read back: risks may name the id already (their links are kept whatever they name)
                     return own.persist(c).chain(() -> own.persistMappings(mappings)).chain(() -> own.flush())
-                            .chain(() -> changes.persist(ControlChange.of(by.tenant(), d.id(), ControlChange.Kind.ADDED,
+                            .chain(() -> queries.state(by.tenant(), d.id()))
+                            .call(state -> changes.persist(ControlChange.of(by.tenant(), d.id(), ControlChange.Kind.ADDED,
                                     "added to the tenant's catalog with " + mappings.size() + " mapping(s)", by.name(),
                                     by.id(), now)))
-                            .chain(() -> events.added(by.tenant(), state, mappings.stream().map(m -> new ControlAdded
-                                    .Mapping(m.framework, m.requirement, m.relationship.wire())).toList(), by))
-                            .replaceWith(state);
+                            .call(state -> events.added(by.tenant(), state, mappings.stream().map(m -> new ControlAdded
+                                    .Mapping(m.framework, m.requirement, m.relationship.wire())).toList(), by));
                 });
     }
 

@@ -68,11 +68,19 @@ public class ControlQueries {
         this.clock = clock;
     }
 
-    /** Every control of the tenant, Annex A's in order then its own, as the SoA states them. */
+    /**
+     * Every control of the tenant, Annex A's in order then its own, as the SoA states them, each naming the first
+     * {@link CallingRisks#NAMED} risks that call for it.
+     */
     @WithSession
     public Uni<List<ControlState>> all(String tenant) {
+        return all(tenant, CallingRisks.NAMED);
+    }
+
+    /** Every control of the tenant, each naming up to {@code named} of the risks that call for it. */
+    Uni<List<ControlState>> all(String tenant, int named) {
         return own.listTenant(tenant).chain(owned -> implementations.listTenant(tenant).chain(impls -> risks
-                .perControl(tenant, CallingRisks.NAMED).chain(calling -> evidence.summaries(tenant, Clocks.today(clock))
+                .perControl(tenant, named).chain(calling -> evidence.summaries(tenant, Clocks.today(clock))
                         .map(proofs -> states(tenant, owned, impls, calling, proofs)))));
     }
 
@@ -80,7 +88,7 @@ public class ControlQueries {
     public Uni<Page<ControlState>> list(String tenant, Filter filter, PageRequest page) {
         return all(tenant).map(states -> {
             List<ControlState> matching = states.stream().filter(predicate(filter)).sorted(order(page)).toList();
-            int from = Math.min(matching.size(), page.page() * page.size());
+            int from = (int) Math.min(matching.size(), (long) page.page() * page.size());
             int to = Math.min(matching.size(), from + page.size());
             return Page.of(new ArrayList<>(matching.subList(from, to)), page, matching.size());
         });

@@ -58,9 +58,6 @@ public class EvidenceService {
 
     /** A piece of evidence and its revisions. */
     public record Details(Evidence evidence, List<EvidenceRevision> revisions) {
-        public EvidenceRevision current() {
-            return revisions.stream().filter(r -> r.revision == evidence.revision).findFirst().orElse(null);
-        }
     }
 
     /** A revision's bytes and facts. */
@@ -100,7 +97,7 @@ public class EvidenceService {
             e.kind = d.kind();
             e.markCreated(by, Clocks.now(clock));
             return evidence.persist(e).chain(() -> evidence.flush())
-                    .chain(() -> history(by, e, "evidence '" + e.title + "' recorded"))
+                    .chain(() -> history(by, e.controls(), "evidence '" + e.title + "' recorded"))
                     .chain(() -> events.evidenceAdded(e, null, by)).replaceWith(new Details(e, List.of()));
         });
     }
@@ -109,15 +106,25 @@ public class EvidenceService {
     public Uni<Details> update(Caller by, UUID id, long version, Draft d) {
         return found(by.tenant(), id).chain(e -> {
             Preconditions.requireVersion("evidence " + id, e.version, version);
-            if (d.kind() != null && d.kind() != e.kind) {
+            if (d.kind() != e.kind) {
                 throw new InvalidInputException("kind", "a piece of evidence stays " + e.kind + "; record a new one");
             }
-            requireValid(new Draft(d.title(), e.kind, d.url(), d.description(), d.controlIds(), d.validFrom(),
-                    d.expiresAt()));
+            requireValid(d);
             return requireControls(by, e.controls()).chain(() -> requireControls(by, d.controlIds())).chain(() -> {
+                List<String> before = e.controls();
+                List<String> changed = changes(e, d);
+                if (changed.isEmpty()) {
+                    return evidence.revisions(by.tenant(), id).map(r -> new Details(e, r));
+                }
                 apply(e, d);
                 e.markUpdated(by, Clocks.now(clock));
-                return evidence.flush().chain(() -> evidence.revisions(by.tenant(), id)).map(r -> new Details(e, r));
+                List<String> touched = List.copyOf(new LinkedHashSet<>(concat(before, e.controls())));
+                return evidence.flush()
+                        .chain(() -> history(by, touched, "evidence '" + e.title + "' changed: " + String.join(", ",
+                                changed)))
+                        .chain(() -> evidence.revision(e.tenantId, e.id, e.revision))
+                        .chain(current -> events.evidenceChanged(e, current, changed, before, by))
+                        .chain(() -> evidence.revisions(by.tenant(), id)).map(r -> new Details(e, r));
             });
         });
     }
@@ -147,7 +154,11 @@ public class EvidenceService {
             throw new InvalidInputException("the file cannot be evidence: " + faults.get(0).field() + " "
                     + faults.get(0).message(), faults);
         }
-        return found(by.tenant(), id).chain(e -> {
+        // the row locked: two uploads at once get revisions one after the other, never the same number
+        return evidence.findForUpdate(by.tenant(), id).chain(e -> {
+            if (e == null) {
+                throw new ResourceNotFoundException("evidence", id);
+            }
             if (e.kind != Evidence.Kind.FILE) {
                 throw new InvalidInputException("kind", "evidence " + id + " is a link; record files as FILE evidence");
             }
@@ -167,8 +178,8 @@ public class EvidenceService {
                 e.revision = r.revision;
                 e.markUpdated(by, now);
                 return evidence.store(r, content).chain(() -> evidence.flush())
-                        .chain(() -> history(by, e, "evidence '" + e.title + "' revision " + r.revision + " uploaded ("
-                                + name + ", sha256 " + r.sha256 + ")"))
+                        .chain(() -> history(by, e.controls(), "evidence '" + e.title + "' revision " + r.revision
+                                + " uploaded (" + name + ", sha256 " + r.sha256 + ")"))
                         .chain(() -> events.evidenceAdded(e, r, by))
                         .chain(() -> evidence.revisions(by.tenant(), id)).map(list -> new Details(e, list));
             });
@@ -215,16 +226,62 @@ public class EvidenceService {
     @WithTransaction
     public Uni<Integer> announceExpired() {
         LocalDate today = Clocks.today(clock);
-        return evidence.claimExpired(today, config.batch()).chain(list -> Multi.createFrom().iterable(list)
-                .onItem().transformToUniAndConcatenate(e -> {
-                    e.expiryAnnounced = e.expiresAt;
-                    return evidence.revision(e.tenantId, e.id, e.revision).chain(current -> Multi.createFrom()
-                            .iterable(e.controls()).onItem().transformToUniAndConcatenate(c -> changes.persist(
-                                    ControlChange.of(e.tenantId, c, ControlChange.Kind.EVIDENCE, "evidence '" + e.title
-                                            + "' expired (valid until " + e.expiresAt + ")", null, null,
-                                            Clocks.now(clock))))
-                            .collect().last().chain(() -> events.evidenceExpired(e, current)));
-                }).collect().last().chain(() -> evidence.flush()).replaceWith(list.size()));
+        return evidence.claimExpired(today, config.batch()).chain(list -> {
+            list.forEach(e -> e.expiryAnnounced = e.expiresAt);
+            // flushed first, so each event carries the version its row is written with
+            return evidence.flush().chain(() -> Multi.createFrom().iterable(list)
+                    .onItem().transformToUniAndConcatenate(e -> announce(e, today)).collect().last())
+                    .replaceWith(list.size());
+        });
+    }
+
+    /** One expiry: a history entry on each of its controls, and the event naming those left without evidence. */
+    private Uni<Void> announce(Evidence e, LocalDate today) {
+        String summary = "evidence '" + e.title + "' expired (valid until " + e.expiresAt + ")";
+        List<String> without = new ArrayList<>();
+        return Multi.createFrom().iterable(e.controls()).onItem().transformToUniAndConcatenate(c -> changes
+                .persist(ControlChange.of(e.tenantId, c, ControlChange.Kind.EVIDENCE, summary, null, null,
+                        Clocks.now(clock)))
+                .chain(() -> evidence.summary(e.tenantId, c, today))
+                .invoke(s -> {
+                    if (s.valid() == 0) {
+                        without.add(c);
+                    }
+                })).collect().last()
+                .chain(() -> evidence.revision(e.tenantId, e.id, e.revision))
+                .chain(current -> events.evidenceExpired(e, current, without));
+    }
+
+    /** The fields the draft changes. */
+    private static List<String> changes(Evidence e, Draft d) {
+        List<String> changed = new ArrayList<>();
+        if (!e.title.equals(d.title().strip())) {
+            changed.add("title");
+        }
+        if (!java.util.Objects.equals(e.url, d.url() == null || d.url().isBlank() ? null : d.url().strip())) {
+            changed.add("url");
+        }
+        if (!java.util.Objects.equals(e.description, d.description() == null || d.description().isBlank() ? null
+                : d.description().strip())) {
+            changed.add("description");
+        }
+        if (!new LinkedHashSet<>(e.controls()).equals(new LinkedHashSet<>(d.controlIds().stream().map(String::strip)
+                .toList()))) {
+            changed.add("controlIds");
+        }
+        if (!java.util.Objects.equals(e.validFrom, d.validFrom())) {
+            changed.add("validFrom");
+        }
+        if (!java.util.Objects.equals(e.expiresAt, d.expiresAt())) {
+            changed.add("expiresAt");
+        }
+        return changed;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private Uni<Evidence> found(String tenant, UUID id) {
@@ -236,9 +293,10 @@ public class EvidenceService {
         });
     }
 
-    private Uni<Void> history(Caller by, Evidence e, String summary) {
-        return Multi.createFrom().iterable(e.controls()).onItem().transformToUniAndConcatenate(c -> changes.persist(
-                ControlChange.of(e.tenantId, c, ControlChange.Kind.EVIDENCE, summary, by.name(), by.id(),
+    /** A history entry on each of the controls, by the caller. */
+    private Uni<Void> history(Caller by, List<String> controls, String summary) {
+        return Multi.createFrom().iterable(controls).onItem().transformToUniAndConcatenate(c -> changes.persist(
+                ControlChange.of(by.tenant(), c, ControlChange.Kind.EVIDENCE, summary, by.name(), by.id(),
                         Clocks.now(clock)))).collect().last().replaceWithVoid();
     }
 

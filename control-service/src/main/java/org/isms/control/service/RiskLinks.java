@@ -27,7 +27,8 @@ import org.isms.events.risk.RiskSnapshot;
  * whose list of calling risks the event changed ({@code applicability-changed}, naming the risk event as its cause).
  * Every risk event carries the risk's state after the change, so each is applied the same way: the risk's title,
  * status and plan controls replace what was kept, unless the event is older than what is kept (a replayed dead
- * letter). Holds the tenant's SoA lock, as a user's exclusion does, so the two never cross.
+ * letter). An event that changes what the risk calls for holds the tenant's SoA lock, as a user's exclusion does,
+ * so the two never cross.
  */
 @ApplicationScoped
 public class RiskLinks {
@@ -66,28 +67,38 @@ public class RiskLinks {
     public Uni<Void> apply(EventEnvelope event) {
         RiskSnapshot r = read(event);
         String tenant = event.tenant();
-        return implementations.lockTenant(ControlImplementationRepository.SOA, tenant)
-                .chain(() -> links.find(tenant, r.riskId()))
+        // one risk's events come in order (its partition): what it calls for now is read before the lock, which
+        // only a change of what it calls for needs (an exclusion of those controls must not pass meanwhile)
+        return links.find(tenant, r.riskId())
                 .chain(existing -> {
                     if (existing != null && (existing.riskVersion > r.version() || existing.deleted)) {
                         return Uni.createFrom().voidItem(); // older than what is kept, or after the end
                     }
                     List<String> before = existing == null ? List.of() : existing.callsFor();
-                    RiskLink link = existing == null ? new RiskLink() : existing;
-                    link.tenantId = tenant;
-                    link.riskId = r.riskId();
-                    link.title = r.title();
-                    link.status = r.status();
-                    link.controlIds = r.controlIds() == null ? new String[0]
-                            : r.controlIds().stream().distinct().toArray(String[]::new);
-                    link.deleted = EventTypes.RISK_DELETED.equals(event.type());
-                    link.riskVersion = r.version();
-                    link.lastEventId = event.id();
-                    link.lastEventAt = event.time();
-                    List<String> after = link.callsFor();
-                    Uni<?> stored = existing == null ? links.persist(link) : Uni.createFrom().item(link);
-                    return stored.chain(() -> links.flush()).chain(() -> announce(event, link, before, after));
+                    boolean deleted = EventTypes.RISK_DELETED.equals(event.type());
+                    List<String> callsFor = deleted || "CLOSED".equals(r.status()) || r.controlIds() == null ? List.of()
+                            : r.controlIds().stream().distinct().toList();
+                    Uni<Void> lock = before.equals(callsFor) ? Uni.createFrom().voidItem()
+                            : implementations.lockTenant(ControlImplementationRepository.SOA, tenant);
+                    return lock.chain(() -> store(event, r, existing, before));
                 });
+    }
+
+    /** Writes what the event says of the risk, then announces the controls it started or stopped calling for. */
+    private Uni<Void> store(EventEnvelope event, RiskSnapshot r, RiskLink existing, List<String> before) {
+        RiskLink link = existing == null ? new RiskLink() : existing;
+        link.tenantId = event.tenant();
+        link.riskId = r.riskId();
+        link.title = r.title();
+        link.status = r.status();
+        link.controlIds = r.controlIds() == null ? new String[0] : r.controlIds().stream().distinct().toArray(String[]::new);
+        link.deleted = EventTypes.RISK_DELETED.equals(event.type());
+        link.riskVersion = r.version();
+        link.lastEventId = event.id();
+        link.lastEventAt = event.time();
+        List<String> after = link.callsFor();
+        Uni<?> stored = existing == null ? links.persist(link) : Uni.createFrom().item(link);
+        return stored.chain(() -> links.flush()).chain(() -> announce(event, link, before, after));
     }
 
     /** One applicability event per control the risk started or stopped calling for. */
@@ -138,9 +149,10 @@ public class RiskLinks {
                     + e.getMessage(), e);
         }
         RiskSnapshot r = data == null ? null : data.risk();
-        if (r == null || r.riskId() == null || r.title() == null || r.status() == null) {
+        if (r == null || r.riskId() == null || r.title() == null || r.status() == null
+                || r.controlIds() != null && r.controlIds().stream().anyMatch(c -> c == null || c.isBlank())) {
             throw new MalformedEventException("event " + event.id() + " (" + event.type()
-                    + ") lacks risk.riskId, risk.title or risk.status", null);
+                    + ") lacks risk.riskId, risk.title or risk.status, or names a blank control", null);
         }
         if (!r.riskId().toString().equals(event.subject())) {
             throw new MalformedEventException("event " + event.id() + " (" + event.type()

@@ -106,7 +106,8 @@ public class Soa {
     @WithTransaction
     public Uni<Statement> publish(Caller by, String note) {
         return implementations.lockTenant(ControlImplementationRepository.SOA, by.tenant())
-                .chain(() -> queries.all(by.tenant()))
+                // a published statement names every risk: it is the record an auditor keeps
+                .chain(() -> queries.all(by.tenant(), Integer.MAX_VALUE))
                 .chain(states -> {
                     List<Entry> entries = states.stream().map(Entry::of).toList();
                     requireComplete(entries);
@@ -166,7 +167,10 @@ public class Soa {
             compare(out, e.controlId(), "status", was.status(), e.status());
             compare(out, e.controlId(), "effectiveness", was.effectiveness(), e.effectiveness());
             compare(out, e.controlId(), "owner", was.owner(), e.owner());
+            compare(out, e.controlId(), "dueDate", was.dueDate(), e.dueDate());
             compare(out, e.controlId(), "risks", titles(was.risks()), titles(e.risks()));
+            compare(out, e.controlId(), "evidenceCount", was.evidenceCount(), e.evidenceCount());
+            compare(out, e.controlId(), "evidenceExpired", was.evidenceExpired(), e.evidenceExpired());
         }
         for (Entry e : from) {
             if (!after.containsKey(e.controlId())) {

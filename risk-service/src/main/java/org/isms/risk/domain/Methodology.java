@@ -33,7 +33,8 @@ public record Methodology(List<ScaleLevel> likelihood, List<ScaleLevel> impact, 
     /**
      * How the effectiveness of the controls a risk's treatment relies on lowers its likelihood in the proposed
      * residual: each EFFECTIVE control by {@code effective} levels, each PARTIALLY_EFFECTIVE one by
-     * {@code partiallyEffective}; the sum is rounded down. Controls not assessed or ineffective lower nothing.
+     * {@code partiallyEffective}; the sum is rounded down. Controls not assessed or ineffective lower nothing, nor does
+     * one excluded from the SoA or not implemented at least in part ({@link ResidualProposal}).
      */
     public record ControlEffect(double effective, double partiallyEffective) {
         /** One level per effective control, half a level per partially effective one. */

@@ -10,8 +10,16 @@ import java.util.List;
  */
 public record ResidualProposal(Methodology.Rating rating, List<Basis> controls, boolean differs) {
 
-    /** One control relied on and what its last assessment found (NOT_ASSESSED when control-service has said nothing). */
-    public record Basis(String controlId, String title, String effectiveness) {
+    /**
+     * One control relied on and what its last assessment found (NOT_ASSESSED when control-service has said nothing);
+     * {@code counted}: whether it lowers the proposal — only a control that is not excluded and is implemented, at
+     * least in part, is relied on, whatever an earlier assessment found.
+     */
+    public record Basis(String controlId, String title, String effectiveness, boolean counted) {
+    }
+
+    static boolean relied(ControlProjection c) {
+        return !Boolean.FALSE.equals(c.applicable) && ("IMPLEMENTED".equals(c.status) || "PARTIAL".equals(c.status));
     }
 
     /** The proposal for a risk whose plan names controls; null for a risk without an inherent rating or controls. */
@@ -21,9 +29,11 @@ public record ResidualProposal(Methodology.Rating rating, List<Basis> controls, 
         }
         List<Basis> basis = java.util.Arrays.stream(r.controlIds).map(id -> {
             ControlProjection c = controls.get(id);
-            return new Basis(id, c == null ? null : c.title, c == null ? "NOT_ASSESSED" : c.effectiveness);
+            return new Basis(id, c == null ? null : c.title, c == null ? "NOT_ASSESSED" : c.effectiveness,
+                    c != null && relied(c));
         }).toList();
-        Methodology.Rating proposed = m.proposeResidual(r.inherent(), basis.stream().map(Basis::effectiveness).toList());
+        Methodology.Rating proposed = m.proposeResidual(r.inherent(), basis.stream().filter(Basis::counted)
+                .map(Basis::effectiveness).toList());
         Methodology.Rating assessed = r.residual();
         boolean differs = assessed == null || assessed.likelihood() != proposed.likelihood()
                 || assessed.impact() != proposed.impact();

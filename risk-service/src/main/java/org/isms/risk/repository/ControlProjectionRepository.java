@@ -37,14 +37,6 @@ public class ControlProjectionRepository implements TenantRepository<ControlProj
                 .setParameter("at", event.time()).executeUpdate());
     }
 
-    /** The effectiveness the projection holds for the control (null when unknown), read without loading the entity. */
-    public Uni<String> effectivenessOf(String tenant, String controlId) {
-        return getSession().chain(s -> s.createNativeQuery("select effectiveness from control_projection"
-                + " where tenant_id = :tenant and control_id = :id", String.class)
-                .setParameter("tenant", tenant).setParameter("id", controlId).getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
-    }
-
     /** The tenant's controls of these ids that the projection knows, by id. */
     public Uni<Map<String, ControlProjection>> byId(String tenant, Collection<String> ids) {
         if (ids.isEmpty()) {

@@ -105,7 +105,8 @@ public final class RiskDtos {
     public record ProposedResidual(Rating rating, List<ControlBasis> controls, boolean differsFromAssessed) {
     }
 
-    public record ControlBasis(String controlId, String title, String effectiveness) {
+    /** A control the plan relies on; {@code counted}: not excluded and implemented at least in part, so it lowers the proposal. */
+    public record ControlBasis(String controlId, String title, String effectiveness, boolean counted) {
     }
 
     public record CellView(int likelihood, int impact, RiskLevel level, long inherent, long residual) {

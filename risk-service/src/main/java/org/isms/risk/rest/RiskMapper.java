@@ -72,7 +72,8 @@ final class RiskMapper {
 
     static ProposedResidual proposed(ResidualProposal p) {
         return p == null ? null : new ProposedResidual(rating(p.rating()), p.controls().stream()
-                .map(b -> new ControlBasis(b.controlId(), b.title(), b.effectiveness())).toList(), p.differs());
+                .map(b -> new ControlBasis(b.controlId(), b.title(), b.effectiveness(), b.counted())).toList(),
+                p.differs());
     }
 
     static HeatmapView heatmap(Heatmap h) {

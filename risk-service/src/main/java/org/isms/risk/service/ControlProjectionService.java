@@ -3,6 +3,7 @@ package org.isms.risk.service;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Set;
 import org.isms.events.EventEnvelope;
 import org.isms.events.EventTypes;
@@ -85,7 +86,10 @@ public class ControlProjectionService {
             throw new MalformedEventException("event " + event.id() + " (" + event.type()
                     + ") lacks evidence.evidenceId equal to the subject", null);
         }
-        return Multi.createFrom().iterable(e.controlIds()).onItem().transformToUniAndConcatenate(c -> reviews
+        // only the controls the expiry left without any valid evidence (an event without the list: all of its controls)
+        EvidenceExpired expired = read(event, EvidenceExpired.class);
+        List<String> lost = expired.controlsWithoutEvidence() == null ? e.controlIds() : expired.controlsWithoutEvidence();
+        return Multi.createFrom().iterable(lost).onItem().transformToUniAndConcatenate(c -> reviews
                 .flagRisksOfControl(event.tenant(), c, new ReviewReason(ReviewReason.Kind.CONTROL_EVIDENCE_EXPIRED,
                         "evidence '" + e.title() + "' of control " + c + " expired (valid until " + e.expiresAt() + ")",
                         event.time(), event.type(), event.id())))

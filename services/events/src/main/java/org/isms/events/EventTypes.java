@@ -46,6 +46,7 @@ public final class EventTypes {
     public static final String CONTROL_EFFECTIVENESS_ASSESSED = "isms.control.effectiveness-assessed.v1";
     public static final String SOA_PUBLISHED = "isms.soa.published.v1";
     public static final String EVIDENCE_ADDED = "isms.evidence.added.v1";
+    public static final String EVIDENCE_CHANGED = "isms.evidence.changed.v1";
     public static final String EVIDENCE_EXPIRED = "isms.evidence.expired.v1";
 
     /** Every type and its topic, in catalog order. */
@@ -79,7 +80,7 @@ public final class EventTypes {
             m.put(t, Topics.RISK_EVENTS);
         }
         for (String t : new String[] { CONTROL_ADDED, CONTROL_IMPLEMENTATION_CHANGED, CONTROL_APPLICABILITY_CHANGED,
-                CONTROL_EFFECTIVENESS_ASSESSED, SOA_PUBLISHED, EVIDENCE_ADDED, EVIDENCE_EXPIRED }) {
+                CONTROL_EFFECTIVENESS_ASSESSED, SOA_PUBLISHED, EVIDENCE_ADDED, EVIDENCE_CHANGED, EVIDENCE_EXPIRED }) {
             m.put(t, Topics.CONTROL_EVENTS);
         }
         return Collections.unmodifiableMap(m);
