@@ -139,16 +139,7 @@ public class RiskLinks {
     }
 
     private static RiskSnapshot read(EventEnvelope event) {
-        WithRisk data;
-        try {
-            data = event.dataAs(WithRisk.class);
-        } catch (MalformedEventException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new MalformedEventException("event " + event.id() + " (" + event.type() + ") has unreadable data: "
-                    + e.getMessage(), e);
-        }
-        RiskSnapshot r = data == null ? null : data.risk();
+        RiskSnapshot r = event.payload(WithRisk.class).risk();
         if (r == null || r.riskId() == null || r.title() == null || r.status() == null
                 || r.controlIds() != null && r.controlIds().stream().anyMatch(c -> c == null || c.isBlank())) {
             throw new MalformedEventException("event " + event.id() + " (" + event.type()

@@ -52,11 +52,11 @@ public class AssetProjectionService {
      */
     public Uni<Void> apply(EventEnvelope event) {
         return switch (event.type()) {
-            case EventTypes.ASSET_REGISTERED -> snapshot(event, read(event, AssetRegistered.class).asset())
+            case EventTypes.ASSET_REGISTERED -> snapshot(event, event.payload(AssetRegistered.class).asset())
                     .replaceWithVoid();
-            case EventTypes.ASSET_UPDATED -> snapshot(event, read(event, AssetUpdated.class).asset()).replaceWithVoid();
+            case EventTypes.ASSET_UPDATED -> snapshot(event, event.payload(AssetUpdated.class).asset()).replaceWithVoid();
             case EventTypes.ASSET_STATUS_CHANGED -> {
-                AssetStatusChanged c = read(event, AssetStatusChanged.class);
+                AssetStatusChanged c = event.payload(AssetStatusChanged.class);
                 require(c.to() != null, event, "to");
                 boolean retired = RETIRED.contains(c.to()) && !c.to().equals(c.from());
                 yield snapshot(event, c.asset()).chain(n -> n > 0 && retired
@@ -66,7 +66,7 @@ public class AssetProjectionService {
                         : Uni.createFrom().voidItem());
             }
             case EventTypes.ASSET_CLASSIFIED -> {
-                AssetClassified c = read(event, AssetClassified.class);
+                AssetClassified c = event.payload(AssetClassified.class);
                 require(c.assetId() != null && c.name() != null && valid(c.effective()), event, "assetId, name, effective");
                 require(c.assetId().toString().equals(event.subject()), event, "assetId equal to the subject");
                 yield assets.effectiveOf(event.tenant(), c.assetId()).chain(was -> assets
@@ -76,7 +76,7 @@ public class AssetProjectionService {
                                         "classification changed " + changes(was, c.effective()) + " (" + c.name() + ")")));
             }
             case EventTypes.ASSET_DELETED -> {
-                AssetDeleted d = read(event, AssetDeleted.class);
+                AssetDeleted d = event.payload(AssetDeleted.class);
                 require(d.assetId() != null && d.assetId().toString().equals(event.subject()), event,
                         "assetId equal to the subject");
                 // an asset never known here has no risks: nothing to do
@@ -115,21 +115,6 @@ public class AssetProjectionService {
                 "asset.assetId, asset.name, asset.effective");
         require(a.assetId().toString().equals(event.subject()), event, "asset.assetId equal to the subject");
         return assets.applySnapshot(event, a);
-    }
-
-    private static <T> T read(EventEnvelope event, Class<T> type) {
-        try {
-            T data = event.dataAs(type);
-            if (data == null) {
-                throw new MalformedEventException("event " + event.id() + " (" + event.type() + ") has no data", null);
-            }
-            return data;
-        } catch (MalformedEventException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new MalformedEventException("event " + event.id() + " (" + event.type() + ") has unreadable data: "
-                    + e.getMessage(), e);
-        }
     }
 
     private static void require(boolean ok, EventEnvelope event, String what) {

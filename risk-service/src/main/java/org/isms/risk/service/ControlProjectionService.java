@@ -50,7 +50,7 @@ public class ControlProjectionService {
         if (EventTypes.EVIDENCE_EXPIRED.equals(event.type())) {
             return evidenceExpired(event);
         }
-        ControlSnapshot c = read(event, WithControl.class).control();
+        ControlSnapshot c = event.payload(WithControl.class).control();
         if (c == null || c.controlId() == null || c.title() == null || c.status() == null || c.effectiveness() == null
                 || c.effectiveness().result() == null) {
             throw new MalformedEventException("event " + event.id() + " (" + event.type()
@@ -63,7 +63,7 @@ public class ControlProjectionService {
         if (!EventTypes.CONTROL_EFFECTIVENESS_ASSESSED.equals(event.type())) {
             return controls.apply(event, c).replaceWithVoid();
         }
-        ControlEffectivenessAssessed assessed = read(event, ControlEffectivenessAssessed.class);
+        ControlEffectivenessAssessed assessed = event.payload(ControlEffectivenessAssessed.class);
         boolean turnedIneffective = INEFFECTIVE.equals(c.effectiveness().result())
                 && !INEFFECTIVE.equals(assessed.previous());
         return controls.apply(event, c).chain(n -> n == 0 || !turnedIneffective ? Uni.createFrom().voidItem()
@@ -77,7 +77,8 @@ public class ControlProjectionService {
 
     /** The risks relying on each control the expired evidence supported are flagged (once per event and risk). */
     private Uni<Void> evidenceExpired(EventEnvelope event) {
-        EvidenceSnapshot e = read(event, EvidenceExpired.class).evidence();
+        EvidenceExpired expired = event.payload(EvidenceExpired.class);
+        EvidenceSnapshot e = expired.evidence();
         if (e == null || e.evidenceId() == null || e.controlIds() == null || e.title() == null) {
             throw new MalformedEventException("event " + event.id() + " (" + event.type()
                     + ") lacks evidence.evidenceId, title or controlIds", null);
@@ -87,27 +88,11 @@ public class ControlProjectionService {
                     + ") lacks evidence.evidenceId equal to the subject", null);
         }
         // only the controls the expiry left without any valid evidence (an event without the list: all of its controls)
-        EvidenceExpired expired = read(event, EvidenceExpired.class);
         List<String> lost = expired.controlsWithoutEvidence() == null ? e.controlIds() : expired.controlsWithoutEvidence();
         return Multi.createFrom().iterable(lost).onItem().transformToUniAndConcatenate(c -> reviews
                 .flagRisksOfControl(event.tenant(), c, new ReviewReason(ReviewReason.Kind.CONTROL_EVIDENCE_EXPIRED,
                         "evidence '" + e.title() + "' of control " + c + " expired (valid until " + e.expiresAt() + ")",
                         event.time(), event.type(), event.id())))
                 .collect().last().replaceWithVoid();
-    }
-
-    private static <T> T read(EventEnvelope event, Class<T> type) {
-        try {
-            T data = event.dataAs(type);
-            if (data == null) {
-                throw new MalformedEventException("event " + event.id() + " (" + event.type() + ") has no data", null);
-            }
-            return data;
-        } catch (MalformedEventException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new MalformedEventException("event " + event.id() + " (" + event.type() + ") has unreadable data: "
-                    + e.getMessage(), e);
-        }
     }
 }

@@ -48,6 +48,23 @@ public record EventEnvelope(String id, String type, String source, String subjec
         return EventJson.fromTree(data, payloadType);
     }
 
+    /**
+     * The data as the payload record of this type, for a consumer: a {@link MalformedEventException} naming this event
+     * when there is none or it does not read as one (such an event can never be applied: it is dead-lettered).
+     */
+    public <T> T payload(Class<T> payloadType) {
+        T value;
+        try {
+            value = dataAs(payloadType);
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("event " + id + " (" + type + ") has unreadable data: " + e.getMessage(), e);
+        }
+        if (value == null) {
+            throw new MalformedEventException("event " + id + " (" + type + ") has no data", null);
+        }
+        return value;
+    }
+
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("event " + name + " is required");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.isms.events.asset.AssetClassified;
 import org.isms.events.asset.Cia;
@@ -59,6 +60,21 @@ class EventEnvelopeTest {
                 List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subject");
         assertThatThrownBy(() -> EventEnvelope.of(EventTypes.ASSET_DELETED, Sources.ASSET_SERVICE, "a1", null, t,
                 List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant");
+    }
+
+    @Test
+    void shouldNameTheEventWhoseDataAConsumerCannotRead() {
+        OffsetDateTime t = OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        EventEnvelope empty = new EventEnvelope("e1", EventTypes.RISK_CLOSED, Sources.RISK_SERVICE, "r1", t, "acme",
+                EventJson.read("null"));
+        assertThatThrownBy(() -> empty.payload(Map.class)).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("event e1 (isms.risk.closed.v1) has no data");
+        EventEnvelope wrong = new EventEnvelope("e2", EventTypes.RISK_CLOSED, Sources.RISK_SERVICE, "r1", t, "acme",
+                EventJson.read("[1, 2]"));
+        assertThatThrownBy(() -> wrong.payload(Map.class)).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("event e2 (isms.risk.closed.v1) has unreadable data");
+        assertThat(EventEnvelope.of(EventTypes.RISK_CLOSED, Sources.RISK_SERVICE, "r1", "acme", t, Map.of("a", 1))
+                .payload(Map.class)).containsEntry("a", 1);
     }
 
     @Test
