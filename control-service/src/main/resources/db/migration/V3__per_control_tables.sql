@@ -43,8 +43,7 @@ begin
     if tg_op in ('UPDATE', 'DELETE') then
         delete from evidence_control where tenant_id = old.tenant_id and evidence_id = old.id;
     end if;
-    -- a file counts once it has a revision: a FILE recorded without an upload is no evidence yet
-    if tg_op in ('INSERT', 'UPDATE') and (new.kind = 'LINK' or new.revision > 0) then
+    if tg_op in ('INSERT', 'UPDATE') then
         insert into evidence_control (tenant_id, control_id, evidence_id, valid_from, expires_at)
         select distinct new.tenant_id, c, new.id, new.valid_from, new.expires_at from unnest(new.control_ids) c;
     end if;
@@ -53,5 +52,4 @@ end $$;
 create trigger evidence_keeps_evidence_control after insert or update or delete on evidence
     for each row execute function keep_evidence_control();
 insert into evidence_control (tenant_id, control_id, evidence_id, valid_from, expires_at)
-select distinct tenant_id, c, id, valid_from, expires_at from evidence, unnest(control_ids) c
- where kind = 'LINK' or revision > 0;
+select distinct tenant_id, c, id, valid_from, expires_at from evidence, unnest(control_ids) c;

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.isms.control.service.EvidenceService;
+import org.isms.control.service.EvidenceExpiry;
 import org.isms.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class EvidenceTest {
     @Inject
     TestClock clock;
     @Inject
-    EvidenceService service;
+    EvidenceExpiry service;
 
     @AfterEach
     void resetClock() {

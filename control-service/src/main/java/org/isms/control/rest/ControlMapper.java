@@ -17,7 +17,7 @@ import org.isms.control.rest.ControlDtos.MappingView;
 import org.isms.control.rest.ControlDtos.OwnControlRequest;
 import org.isms.control.rest.ControlDtos.RequirementView;
 import org.isms.control.catalog.Attributes;
-import org.isms.control.service.ControlCommands;
+import org.isms.control.service.OwnControls;
 
 /** Between the API's bodies and the service's types. */
 final class ControlMapper {
@@ -33,12 +33,12 @@ final class ControlMapper {
                 s.calledFor().count(), s.evidence().valid(), s.evidence().lost(), s.missingEvidence(), s.version(), i.updatedBy, i.updatedAt);
     }
 
-    static ControlCommands.OwnDraft draft(OwnControlRequest r) {
-        return new ControlCommands.OwnDraft(r.id().strip(), r.title(), r.theme(), r.purpose(),
+    static OwnControls.OwnDraft draft(OwnControlRequest r) {
+        return new OwnControls.OwnDraft(r.id().strip(), r.title(), r.theme(), r.purpose(),
                 new Attributes(r.attributes().controlTypes(), r.attributes().properties(), r.attributes().concepts(),
                         r.attributes().capabilities(), r.attributes().domains()),
                 r.mappings() == null ? List.of() : r.mappings().stream()
-                        .map(m -> new ControlCommands.MappingDraft(m.framework(), m.requirement().strip(), m.relationship()))
+                        .map(m -> new OwnControls.MappingDraft(m.framework(), m.requirement().strip(), m.relationship()))
                         .toList());
     }
 

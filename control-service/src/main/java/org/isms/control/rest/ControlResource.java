@@ -33,6 +33,7 @@ import org.isms.control.rest.ControlDtos.OwnControlRequest;
 import org.isms.control.service.ControlCommands;
 import org.isms.control.service.ControlQueries;
 import org.isms.control.service.ControlQueries.Filter;
+import org.isms.control.service.OwnControls;
 import org.isms.platform.error.InvalidInputException;
 import org.isms.platform.error.Problem;
 import org.isms.platform.http.Preconditions;
@@ -62,12 +63,15 @@ public class ControlResource {
 
     private final ControlQueries queries;
     private final ControlCommands commands;
+    private final OwnControls own;
     private final Catalog catalog;
     private final TenantContext context;
 
-    public ControlResource(ControlQueries queries, ControlCommands commands, Catalog catalog, TenantContext context) {
+    public ControlResource(ControlQueries queries, ControlCommands commands, OwnControls own, Catalog catalog,
+            TenantContext context) {
         this.queries = queries;
         this.commands = commands;
+        this.own = own;
         this.catalog = catalog;
         this.context = context;
     }
@@ -183,7 +187,7 @@ public class ControlResource {
     @APIResponse(responseCode = "201", description = "Added; Location and ETag set",
             content = @Content(schema = @Schema(implementation = ControlView.class)))
     public Uni<Response> add(@Valid @NotNull OwnControlRequest r) {
-        return commands.addOwn(context.caller(), ControlMapper.draft(r))
+        return own.add(context.caller(), ControlMapper.draft(r))
                 .map(s -> Responses.created("/api/controls/" + s.control().id(), ControlMapper.view(s), s.version()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.isms.control.domain.Evidence;
+import org.isms.control.domain.EvidenceDraft;
 import org.isms.control.domain.EvidenceRevision;
 import org.isms.control.service.EvidenceService;
 
@@ -40,8 +41,8 @@ public final class EvidenceDtos {
             OffsetDateTime updatedAt, long version) {
     }
 
-    static EvidenceService.Draft draft(EvidenceRequest r) {
-        return new EvidenceService.Draft(r.title(), r.kind(), r.url(), r.description(), r.controlIds(), r.validFrom(),
+    static EvidenceDraft draft(EvidenceRequest r) {
+        return new EvidenceDraft(r.title(), r.kind(), r.url(), r.description(), r.controlIds(), r.validFrom(),
                 r.expiresAt());
     }
 

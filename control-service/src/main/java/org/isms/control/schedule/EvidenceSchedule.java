@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.isms.control.config.EvidenceConfig;
-import org.isms.control.service.EvidenceService;
+import org.isms.control.service.EvidenceExpiry;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,10 +16,10 @@ import org.jboss.logging.Logger;
 public class EvidenceSchedule {
     private static final Logger LOG = Logger.getLogger(EvidenceSchedule.class);
 
-    private final EvidenceService evidence;
+    private final EvidenceExpiry evidence;
     private final EvidenceConfig config;
 
-    public EvidenceSchedule(EvidenceService evidence, EvidenceConfig config) {
+    public EvidenceSchedule(EvidenceExpiry evidence, EvidenceConfig config) {
         this.evidence = evidence;
         this.config = config;
     }

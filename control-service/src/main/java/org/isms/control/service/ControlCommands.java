@@ -9,28 +9,18 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.isms.control.catalog.Attributes;
-import org.isms.control.catalog.Catalog;
-import org.isms.control.catalog.Framework;
-import org.isms.control.catalog.Relationship;
-import org.isms.control.catalog.Theme;
 import org.isms.control.domain.ControlChange;
 import org.isms.control.domain.ControlImplementation;
 import org.isms.control.domain.ControlState;
 import org.isms.control.domain.Effectiveness;
 import org.isms.control.domain.ImplementationStatus;
-import org.isms.control.domain.OwnControl;
-import org.isms.control.domain.OwnControlMapping;
 import org.isms.control.messaging.ControlEvents;
 import org.isms.control.repository.ControlChangeRepository;
 import org.isms.control.repository.ControlImplementationRepository;
-import org.isms.control.repository.OwnControlRepository;
-import org.isms.events.control.ControlAdded;
 import org.isms.platform.directory.UserDirectory;
 import org.isms.platform.error.ConflictException;
 import org.isms.platform.error.ForbiddenActionException;
 import org.isms.platform.error.InvalidInputException;
-import org.isms.platform.error.Problem.FieldError;
 import org.isms.platform.http.Preconditions;
 import org.isms.platform.security.Roles;
 import org.isms.platform.tenancy.Caller;
@@ -38,8 +28,8 @@ import org.isms.platform.time.Clocks;
 
 /**
  * Changes of one control of a tenant: its implementation and applicability (security officers and admins decide
- * everything; the control's owner, a risk owner, moves its status and due date), effectiveness assessments
- * (auditors, never of a control they own) and the tenant's own controls. Every write of a tenant's SoA holds the
+ * everything; the control's owner, a risk owner, moves its status and due date) and effectiveness assessments
+ * (auditors, never of a control they own). Every write of a tenant's SoA holds the
  * tenant's SoA lock, as the risk events that change it do, so an exclusion and a risk calling for the control
  * never both commit.
  */
@@ -50,30 +40,18 @@ public class ControlCommands {
             String owner, LocalDate dueDate) {
     }
 
-    /** A control the tenant adds (the POST body, checked here). */
-    public record OwnDraft(String id, String title, Theme theme, String purpose, Attributes attributes,
-            List<MappingDraft> mappings) {
-    }
-
-    public record MappingDraft(String framework, String requirement, String relationship) {
-    }
-
-    private final Catalog catalog;
     private final ControlQueries queries;
     private final ControlImplementationRepository implementations;
-    private final OwnControlRepository own;
     private final ControlChangeRepository changes;
     private final ControlEvents events;
     private final UserDirectory directory;
     private final Clock clock;
 
-    public ControlCommands(Catalog catalog, ControlQueries queries, ControlImplementationRepository implementations,
-            OwnControlRepository own, ControlChangeRepository changes, ControlEvents events, UserDirectory directory,
+    public ControlCommands(ControlQueries queries, ControlImplementationRepository implementations,
+            ControlChangeRepository changes, ControlEvents events, UserDirectory directory,
             Clock clock) {
-        this.catalog = catalog;
         this.queries = queries;
         this.implementations = implementations;
-        this.own = own;
         this.changes = changes;
         this.events = events;
         this.directory = directory;
@@ -175,89 +153,6 @@ public class ControlCommands {
                             .chain(() -> events.effectivenessAssessed(by.tenant(), after, previous, blankToNull(note)))
                             .replaceWith(after);
                 });
-    }
-
-    /** Adds a control of the tenant's own, with its mappings (security officers and admins). */
-    @WithTransaction
-    public Uni<ControlState> addOwn(Caller by, OwnDraft d) {
-        List<OwnControlMapping> mappings = requireValid(by.tenant(), d);
-        return implementations.lockTenant(ControlImplementationRepository.SOA, by.tenant())
-                .chain(() -> own.find(by.tenant(), d.id()))
-                .chain(existing -> {
-                    if (existing != null) {
-                        throw new ConflictException("the tenant has a control " + d.id() + " already");
-                    }
-                    OwnControl c = new OwnControl();
-                    c.tenantId = by.tenant();
-                    c.controlId = d.id();
-                    c.title = d.title().strip();
-                    c.theme = d.theme();
-                    c.purpose = d.purpose().strip();
-                    Attributes a = d.attributes();
-                    c.controlTypes = a.controlTypes().toArray(String[]::new);
-                    c.properties = a.properties().toArray(String[]::new);
-                    c.concepts = a.concepts().toArray(String[]::new);
-                    c.capabilities = a.capabilities().toArray(String[]::new);
-                    c.domains = a.domains().toArray(String[]::new);
-                    OffsetDateTime now = Clocks.now(clock);
-                    c.markCreated(by, now);
-                    // read back: risks may name the id already (their links are kept whatever they name)
-                    return own.persist(c).chain(() -> own.persistMappings(mappings)).chain(() -> own.flush())
-                            .chain(() -> queries.state(by.tenant(), d.id()))
-                            .call(state -> changes.persist(ControlChange.of(by.tenant(), d.id(), ControlChange.Kind.ADDED,
-                                    "added to the tenant's catalog with " + mappings.size() + " mapping(s)", by.name(),
-                                    by.id(), now)))
-                            .call(state -> events.added(by.tenant(), state, mappings.stream().map(m -> new ControlAdded
-                                    .Mapping(m.framework, m.requirement, m.relationship.wire())).toList(), by));
-                });
-    }
-
-    /** 400 naming every fault of an own control's draft; its mappings, checked against the catalog's frameworks. */
-    List<OwnControlMapping> requireValid(String tenant, OwnDraft d) {
-        List<FieldError> faults = new ArrayList<>();
-        if (!ControlIds.validOwn(d.id())) {
-            faults.add(new FieldError("id", "an own control's id is 2 to 20 letters, digits, '.', '-' or '_', starting"
-                    + " with a letter, and not an ISO/IEC 27001 control number (Annex A's are 5.1–8.34)", null));
-        }
-        if (d.attributes() != null) {
-            d.attributes().byName().forEach((name, values) -> values.forEach(v -> {
-                if (!Attributes.VALUES.get(name).contains(v)) {
-                    faults.add(new FieldError("attributes." + name, "'" + v + "' is not one of "
-                            + Attributes.VALUES.get(name), null));
-                }
-            }));
-        }
-        List<OwnControlMapping> mappings = new ArrayList<>();
-        List<MappingDraft> drafts = d.mappings() == null ? List.of() : d.mappings();
-        for (int k = 0; k < drafts.size(); k++) {
-            MappingDraft m = drafts.get(k);
-            Framework f = m == null ? null : catalog.framework(m.framework());
-            Relationship rel = m == null ? null : Relationship.parse(m.relationship());
-            if (f == null) {
-                faults.add(new FieldError("mappings[" + k + "].framework", "must be one of " + Catalog.FRAMEWORKS, null));
-            } else if (!f.requirementsById().containsKey(m.requirement())) {
-                faults.add(new FieldError("mappings[" + k + "].requirement", "'" + m.requirement() + "' is not a"
-                        + " requirement of " + f.name(), null));
-            } else if (rel == null) {
-                faults.add(new FieldError("mappings[" + k + "].relationship", "must be equal, subset, superset or"
-                        + " intersects", null));
-            } else if (mappings.stream().anyMatch(x -> x.framework.equals(f.key()) && x.requirement.equals(m.requirement()))) {
-                faults.add(new FieldError("mappings[" + k + "]", "maps " + m.requirement() + " twice", null));
-            } else {
-                OwnControlMapping o = new OwnControlMapping();
-                o.tenantId = tenant;
-                o.controlId = d.id();
-                o.framework = f.key();
-                o.requirement = m.requirement();
-                o.relationship = rel;
-                mappings.add(o);
-            }
-        }
-        if (!faults.isEmpty()) {
-            throw new InvalidInputException("the control is not valid: " + faults.get(0).field() + " "
-                    + faults.get(0).message(), faults);
-        }
-        return mappings;
     }
 
     /**

@@ -25,7 +25,6 @@ import org.isms.control.domain.EvidenceSummary;
 import org.isms.control.domain.ImplementationStatus;
 import org.isms.control.domain.OwnControl;
 import org.isms.control.domain.OwnControlMapping;
-import org.isms.control.domain.RiskRef;
 import org.isms.control.repository.ControlChangeRepository;
 import org.isms.control.repository.ControlImplementationRepository;
 import org.isms.control.repository.EvidenceRepository;

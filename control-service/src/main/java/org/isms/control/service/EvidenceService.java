@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -15,13 +14,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.isms.control.catalog.Catalog;
 import org.isms.control.config.EvidenceConfig;
 import org.isms.control.domain.ContentTypes;
 import org.isms.control.domain.ControlChange;
 import org.isms.control.domain.Evidence;
+import org.isms.control.domain.EvidenceDraft;
 import org.isms.control.domain.EvidenceRevision;
 import org.isms.control.messaging.ControlEvents;
 import org.isms.control.repository.ControlChangeRepository;
@@ -42,16 +41,10 @@ import org.isms.platform.time.Clocks;
 
 /**
  * Evidence of the tenant's controls: recorded (a link, or a file uploaded as revisions that are all kept), changed,
- * listed (by control, expiring soon, expired), downloaded with its hash; and the expiry job, which announces each
- * expiry once. Security officers and admins record evidence for any control, a risk owner for controls they own.
+ * listed (by control, expiring soon, expired), downloaded with its hash ({@link EvidenceExpiry} announces expiries). Security officers and admins record evidence for any control, a risk owner for controls they own.
  */
 @ApplicationScoped
 public class EvidenceService {
-    /** What a user gives of a piece of evidence (create and change). */
-    public record Draft(String title, Evidence.Kind kind, String url, String description, List<String> controlIds,
-            LocalDate validFrom, LocalDate expiresAt) {
-    }
-
     /** The list's filters; null filters nothing. */
     public record Filter(String controlId, Boolean expiring, Boolean expired) {
     }
@@ -87,13 +80,13 @@ public class EvidenceService {
     }
 
     @WithTransaction
-    public Uni<Details> create(Caller by, Draft d) {
-        requireValid(d);
+    public Uni<Details> create(Caller by, EvidenceDraft d) {
+        d.requireValid();
         return requireControls(by, d.controlIds()).chain(() -> {
             Evidence e = new Evidence();
             e.tenantId = by.tenant();
             e.id = UUID.randomUUID();
-            apply(e, d);
+            d.applyTo(e);
             e.kind = d.kind();
             e.markCreated(by, Clocks.now(clock));
             return evidence.persist(e).chain(() -> evidence.flush())
@@ -103,20 +96,20 @@ public class EvidenceService {
     }
 
     @WithTransaction
-    public Uni<Details> update(Caller by, UUID id, long version, Draft d) {
+    public Uni<Details> update(Caller by, UUID id, long version, EvidenceDraft d) {
         return found(by.tenant(), id).chain(e -> {
             Preconditions.requireVersion("evidence " + id, e.version, version);
             if (d.kind() != e.kind) {
                 throw new InvalidInputException("kind", "a piece of evidence stays " + e.kind + "; record a new one");
             }
-            requireValid(d);
+            d.requireValid();
             return requireControls(by, e.controls()).chain(() -> requireControls(by, d.controlIds())).chain(() -> {
                 List<String> before = e.controls();
-                List<String> changed = changes(e, d);
+                List<String> changed = d.changesTo(e);
                 if (changed.isEmpty()) {
                     return evidence.revisions(by.tenant(), id).map(r -> new Details(e, r));
                 }
-                apply(e, d);
+                d.applyTo(e);
                 e.markUpdated(by, Clocks.now(clock));
                 List<String> touched = List.copyOf(new LinkedHashSet<>(concat(before, e.controls())));
                 return evidence.flush()
@@ -219,65 +212,6 @@ public class EvidenceService {
         return evidence.page(tenant, where, page);
     }
 
-    /**
-     * Announces the evidence whose expiry date has passed: each once (the row remembers the date it announced, the
-     * claim skips rows another instance holds), with a history entry on each of its controls. The number announced.
-     */
-    @WithTransaction
-    public Uni<Integer> announceExpired() {
-        LocalDate today = Clocks.today(clock);
-        return evidence.claimExpired(today, config.batch()).chain(list -> {
-            list.forEach(e -> e.expiryAnnounced = e.expiresAt);
-            // flushed first, so each event carries the version its row is written with
-            return evidence.flush().chain(() -> Multi.createFrom().iterable(list)
-                    .onItem().transformToUniAndConcatenate(e -> announce(e, today)).collect().last())
-                    .replaceWith(list.size());
-        });
-    }
-
-    /** One expiry: a history entry on each of its controls, and the event naming those left without evidence. */
-    private Uni<Void> announce(Evidence e, LocalDate today) {
-        String summary = "evidence '" + e.title + "' expired (valid until " + e.expiresAt + ")";
-        List<String> without = new ArrayList<>();
-        return Multi.createFrom().iterable(e.controls()).onItem().transformToUniAndConcatenate(c -> changes
-                .persist(ControlChange.of(e.tenantId, c, ControlChange.Kind.EVIDENCE, summary, null, null,
-                        Clocks.now(clock)))
-                .chain(() -> evidence.summary(e.tenantId, c, today))
-                .invoke(s -> {
-                    if (s.valid() == 0) {
-                        without.add(c);
-                    }
-                })).collect().last()
-                .chain(() -> evidence.revision(e.tenantId, e.id, e.revision))
-                .chain(current -> events.evidenceExpired(e, current, without));
-    }
-
-    /** The fields the draft changes. */
-    private static List<String> changes(Evidence e, Draft d) {
-        List<String> changed = new ArrayList<>();
-        if (!e.title.equals(d.title().strip())) {
-            changed.add("title");
-        }
-        if (!java.util.Objects.equals(e.url, d.url() == null || d.url().isBlank() ? null : d.url().strip())) {
-            changed.add("url");
-        }
-        if (!java.util.Objects.equals(e.description, d.description() == null || d.description().isBlank() ? null
-                : d.description().strip())) {
-            changed.add("description");
-        }
-        if (!new LinkedHashSet<>(e.controls()).equals(new LinkedHashSet<>(d.controlIds().stream().map(String::strip)
-                .toList()))) {
-            changed.add("controlIds");
-        }
-        if (!java.util.Objects.equals(e.validFrom, d.validFrom())) {
-            changed.add("validFrom");
-        }
-        if (!java.util.Objects.equals(e.expiresAt, d.expiresAt())) {
-            changed.add("expiresAt");
-        }
-        return changed;
-    }
-
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
@@ -298,37 +232,6 @@ public class EvidenceService {
         return Multi.createFrom().iterable(controls).onItem().transformToUniAndConcatenate(c -> changes.persist(
                 ControlChange.of(by.tenant(), c, ControlChange.Kind.EVIDENCE, summary, by.name(), by.id(),
                         Clocks.now(clock)))).collect().last().replaceWithVoid();
-    }
-
-    private static void apply(Evidence e, Draft d) {
-        e.title = d.title().strip();
-        e.url = d.url() == null || d.url().isBlank() ? null : d.url().strip();
-        e.description = d.description() == null || d.description().isBlank() ? null : d.description().strip();
-        e.controlIds = new LinkedHashSet<>(d.controlIds().stream().map(String::strip).toList()).toArray(String[]::new);
-        if (e.expiresAt == null || !e.expiresAt.equals(d.expiresAt())) {
-            e.expiryAnnounced = null; // a new expiry date is announced again when it passes
-        }
-        e.validFrom = d.validFrom();
-        e.expiresAt = d.expiresAt();
-    }
-
-    /** 400 naming every fault of the draft. */
-    private static void requireValid(Draft d) {
-        List<FieldError> faults = new ArrayList<>();
-        if (d.kind() == Evidence.Kind.LINK) {
-            if (!webAddress(d.url())) {
-                faults.add(new FieldError("url", "a link needs an http or https address", null));
-            }
-        } else if (d.url() != null && !d.url().isBlank()) {
-            faults.add(new FieldError("url", "a FILE has no url; its revisions are uploaded", null));
-        }
-        if (d.validFrom() != null && d.expiresAt() != null && d.expiresAt().isBefore(d.validFrom())) {
-            faults.add(new FieldError("expiresAt", "must not be before validFrom", null));
-        }
-        if (!faults.isEmpty()) {
-            throw new InvalidInputException("the evidence is not valid: " + faults.get(0).field() + " "
-                    + faults.get(0).message(), faults);
-        }
     }
 
     /**
@@ -356,19 +259,6 @@ public class EvidenceService {
                 }).replaceWithVoid();
             });
         }).collect().last().replaceWithVoid();
-    }
-
-    private static boolean webAddress(String url) {
-        if (url == null || url.isBlank() || url.length() > 2000) {
-            return false;
-        }
-        try {
-            URI u = new URI(url.strip());
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && u.getHost() != null;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     static String sha256(byte[] content) {
