@@ -25,8 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The Plan-Do-Check loop across three services through the gateway, with real Keycloak users: a risk treated with
  * Annex A controls makes them applicable in the SoA (control-service, from risk events), an excluded control is
- * refused while the risk calls for it, an auditor's effectiveness assessment proposes a lower residual and, when the
- * control turns ineffective, flags the risk for review (risk-service, from control events).
+ * refused while the risk calls for it, an auditor's effectiveness assessment of the implemented control proposes a
+ * lower residual and, when the control turns ineffective, flags the risk for review (risk-service, from control
+ * events).
  */
 @ExtendWith(RunningStack.class)
 class ControlLoopE2ETest {
@@ -62,6 +63,17 @@ class ControlLoopE2ETest {
                 .put("/api/controls/8.5/implementation");
         problem(excluded, 409, "conflict");
         assertThat(excluded.<String>path("detail")).contains(risk);
+
+        // Do: the control is implemented (as it stands otherwise: the tenant's data outlives a run)
+        Response control = as(officer).get("/api/controls/8.5");
+        Map<String, Object> implemented = new java.util.HashMap<>();
+        implemented.put("applicable", control.path("decided"));
+        implemented.put("justification", control.path("justification"));
+        implemented.put("owner", control.path("owner"));
+        implemented.put("dueDate", control.path("dueDate"));
+        implemented.put("status", "IMPLEMENTED");
+        as(officer).header("If-Match", control.header("ETag")).body(implemented).put("/api/controls/8.5/implementation")
+                .then().statusCode(200);
 
         // Check: effective proposes a lower residual; ineffective flags the risk
         as(auditor).body(Map.of("result", "EFFECTIVE", "method", "e2e: sampled 20 logins")).post(
