@@ -41,7 +41,8 @@ import org.isms.platform.time.Clocks;
 
 /**
  * Evidence of the tenant's controls: recorded (a link, or a file uploaded as revisions that are all kept), changed,
- * listed (by control, expiring soon, expired), downloaded with its hash ({@link EvidenceExpiry} announces expiries). Security officers and admins record evidence for any control, a risk owner for controls they own.
+ * listed (by control, expiring soon, expired), downloaded with its hash ({@link EvidenceExpiry} announces expiries).
+ * Security officers and admins record evidence for any control, a risk owner for controls they own.
  */
 @ApplicationScoped
 public class EvidenceService {
