@@ -152,6 +152,29 @@ class ControlResourceTest {
                 .post("/api/controls").then().statusCode(400);
         api.owner().body(with(own, "id", "ACME-03")).post("/api/controls").then().statusCode(403);
         api.viewer().get("/api/controls?size=200").then().body("total", equalTo(94));
+        // its definition changes under its own version; Annex A's do not change
+        api.viewer().get("/api/controls/ACME-01").then().body("definitionVersion", equalTo(0));
+        Map<String, Object> renamed = with(with(own, "title", "Monthly phishing simulation"), "mappings",
+                List.of(Map.of("framework", "nist-csf-2.0", "requirement", "PR.AT-01", "relationship", "subset")));
+        api.officer().body(renamed).put("/api/controls/ACME-01/definition").then().statusCode(428);
+        api.officer().header("If-Match", "\"0\"").body(renamed).put("/api/controls/ACME-01/definition").then()
+                .statusCode(200).body("title", equalTo("Monthly phishing simulation")).body("definitionVersion", equalTo(1));
+        api.officer().header("If-Match", "\"0\"").body(renamed).put("/api/controls/ACME-01/definition").then()
+                .statusCode(412);
+        api.viewer().get("/api/controls/ACME-01/mappings").then().body("requirement", equalTo(List.of("PR.AT-01")));
+        assertThat(api.viewer().get("/api/controls/ACME-01/history").jsonPath().<String>getList("summary"))
+                .containsExactly("added to the tenant's catalog with 1 mapping(s)", "definition changed: title, mappings");
+        assertThat(query("select count(*) from outbox where tenant_id = ? and event_type = ?", api.tenant,
+                "isms.control.definition-changed.v1")).isEqualTo("1");
+        api.officer().header("If-Match", "\"1\"").body(with(renamed, "id", "ACME-02"))
+                .put("/api/controls/ACME-01/definition").then().statusCode(400);
+        api.officer().header("If-Match", "\"0\"").body(with(renamed, "id", "8.5")).put("/api/controls/8.5/definition")
+                .then().statusCode(409);
+        api.owner().header("If-Match", "\"1\"").body(renamed).put("/api/controls/ACME-01/definition").then()
+                .statusCode(403);
+        new ControlApi("other").officer().header("If-Match", "\"1\"").body(renamed)
+                .put("/api/controls/ACME-01/definition").then().statusCode(404);
+
         // Annex A's mappings, from the 2022 side
         api.viewer().get("/api/controls/5.1/mappings").then().statusCode(200)
                 .body("findAll { it.framework == 'iso27001-2013' }.requirement", equalTo(List.of("A.5.1.1", "A.5.1.2")));

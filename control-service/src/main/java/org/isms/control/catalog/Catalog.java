@@ -98,7 +98,7 @@ public final class Catalog {
         JsonNode a = c.path("attributes");
         Attributes attributes = new Attributes(values(a, "controlTypes", id), values(a, "properties", id),
                 values(a, "concepts", id), values(a, "capabilities", id), values(a, "domains", id));
-        return new CatalogControl(id, text(c, "title"), theme, text(c, "purpose"), attributes, false);
+        return new CatalogControl(id, text(c, "title"), theme, text(c, "purpose"), attributes, false, null);
     }
 
     private static List<String> values(JsonNode attributes, String name, String control) {

@@ -10,7 +10,7 @@ import java.util.UUID;
 @Entity
 public class ControlChange {
     public enum Kind {
-        ADDED, IMPLEMENTATION, APPLICABILITY, EFFECTIVENESS, CALLED_FOR, EVIDENCE
+        ADDED, DEFINITION, IMPLEMENTATION, APPLICABILITY, EFFECTIVENESS, CALLED_FOR, EVIDENCE
     }
 
     @Id

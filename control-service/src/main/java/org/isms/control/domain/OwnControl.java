@@ -32,6 +32,6 @@ public class OwnControl extends Audited {
     public CatalogControl toCatalog() {
         return new CatalogControl(controlId, title, theme, purpose, new Attributes(Arrays.asList(controlTypes),
                 Arrays.asList(properties), Arrays.asList(concepts), Arrays.asList(capabilities), Arrays.asList(domains)),
-                true);
+                true, version);
     }
 }

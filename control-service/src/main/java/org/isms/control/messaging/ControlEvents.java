@@ -12,6 +12,7 @@ import org.isms.events.EventTypes;
 import org.isms.events.Sources;
 import org.isms.events.control.ControlAdded;
 import org.isms.events.control.ControlApplicabilityChanged;
+import org.isms.events.control.ControlDefinitionChanged;
 import org.isms.events.control.ControlEffectivenessAssessed;
 import org.isms.events.control.ControlImplementationChanged;
 import org.isms.events.control.EvidenceAdded;
@@ -43,6 +44,12 @@ public class ControlEvents {
     public Uni<Void> added(String tenant, ControlState c, List<ControlAdded.Mapping> mappings, Caller by) {
         return append(EventTypes.CONTROL_ADDED, tenant, c, new ControlAdded(c.snapshot(), c.control().purpose(),
                 mappings, by.name(), by.id()));
+    }
+
+    public Uni<Void> definitionChanged(String tenant, ControlState c, List<ControlAdded.Mapping> mappings,
+            List<String> changed, Caller by) {
+        return append(EventTypes.CONTROL_DEFINITION_CHANGED, tenant, c, new ControlDefinitionChanged(c.snapshot(),
+                c.control().purpose(), mappings, changed, by.name(), by.id()));
     }
 
     public Uni<Void> implementationChanged(String tenant, ControlState c, List<String> changed, String previousStatus,

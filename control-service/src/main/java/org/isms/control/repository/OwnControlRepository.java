@@ -26,6 +26,13 @@ public class OwnControlRepository implements TenantRepository<OwnControl, Tenant
                 .setParameter("tenant", tenant).setParameter("control", controlId).getResultList());
     }
 
+    /** Replaces the control's mappings with these. */
+    public Uni<Void> replaceMappings(String tenant, String controlId, List<OwnControlMapping> mappings) {
+        return getSession().chain(s -> s.createMutationQuery("delete from OwnControlMapping where tenantId = :tenant"
+                + " and controlId = :control").setParameter("tenant", tenant).setParameter("control", controlId)
+                .executeUpdate()).chain(() -> persistMappings(mappings));
+    }
+
     public Uni<Void> persistMappings(List<OwnControlMapping> mappings) {
         return getSession().chain(s -> s.persistAll(mappings.toArray()));
     }

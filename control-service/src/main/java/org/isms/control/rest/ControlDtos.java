@@ -21,7 +21,9 @@ public final class ControlDtos {
     }
 
     /** A control of the tenant: the catalog's entry, the tenant's implementation and the risks that call for it. */
-    public record ControlView(String id, String title, Theme theme, boolean own, String purpose,
+    public record ControlView(String id, String title, Theme theme, boolean own,
+            @Schema(description = "An own control's definition version: the If-Match of PUT /definition; null for"
+                    + " Annex A's") Long definitionVersion, String purpose,
             Map<String, List<String>> attributes,
             @Schema(description = "The SoA's answer: true when a live risk calls for it or it was included, false"
                     + " when excluded, null while undecided") Boolean applicable,

@@ -27,7 +27,7 @@ final class ControlMapper {
     static ControlView view(ControlState s) {
         ControlImplementation i = s.implementation();
         return new ControlView(s.control().id(), s.control().title(), s.control().theme(), s.control().own(),
-                s.control().purpose(), s.control().attributes().byName(), s.applicable(), i.applicable, i.justification,
+                s.control().definitionVersion(), s.control().purpose(), s.control().attributes().byName(), s.applicable(), i.applicable, i.justification,
                 s.reason(), s.justificationMissing(), i.status, i.owner, i.dueDate,
                 new EffectivenessView(i.effectiveness, i.assessedBy, i.assessedAt, i.assessmentMethod), s.calledFor().named(),
                 s.calledFor().count(), s.evidence().valid(), s.evidence().lost(), s.missingEvidence(), s.version(), i.updatedBy, i.updatedAt);

@@ -179,6 +179,19 @@ public class ControlResource {
                 .map(s -> Responses.tagged(ControlMapper.view(s), s.version()));
     }
 
+    @PUT
+    @Path("/{id}/definition")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.SECURITY_OFFICER, Roles.ADMIN })
+    @Operation(operationId = "changeOwnControl", summary = "Replace the definition of a control of the tenant's own:"
+            + " title, theme, purpose, attributes, mappings (If-Match: its definitionVersion; Annex A's: 409)")
+    public Uni<Response> changeDefinition(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull OwnControlRequest r) {
+        long version = Preconditions.ifMatch(ifMatch);
+        return own.change(context.caller(), id, version, ControlMapper.draft(r))
+                .map(s -> Responses.tagged(ControlMapper.view(s), s.version()));
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SECURITY_OFFICER, Roles.ADMIN })

@@ -24,6 +24,8 @@ import org.isms.events.control.ControlAdded;
 import org.isms.platform.error.ConflictException;
 import org.isms.platform.error.InvalidInputException;
 import org.isms.platform.error.Problem.FieldError;
+import org.isms.platform.error.ResourceNotFoundException;
+import org.isms.platform.http.Preconditions;
 import org.isms.platform.tenancy.Caller;
 import org.isms.platform.time.Clocks;
 
@@ -73,15 +75,7 @@ public class OwnControls {
                     OwnControl c = new OwnControl();
                     c.tenantId = by.tenant();
                     c.controlId = d.id();
-                    c.title = d.title().strip();
-                    c.theme = d.theme();
-                    c.purpose = d.purpose().strip();
-                    Attributes a = d.attributes();
-                    c.controlTypes = a.controlTypes().toArray(String[]::new);
-                    c.properties = a.properties().toArray(String[]::new);
-                    c.concepts = a.concepts().toArray(String[]::new);
-                    c.capabilities = a.capabilities().toArray(String[]::new);
-                    c.domains = a.domains().toArray(String[]::new);
+                    define(c, d);
                     OffsetDateTime now = Clocks.now(clock);
                     c.markCreated(by, now);
                     // read back: risks may name the id already (their links are kept whatever they name)
@@ -93,6 +87,86 @@ public class OwnControls {
                             .call(state -> events.added(by.tenant(), state, mappings.stream().map(m -> new ControlAdded
                                     .Mapping(m.framework, m.requirement, m.relationship.wire())).toList(), by));
                 });
+    }
+
+    /**
+     * Replaces the definition of a control of the tenant's own (If-Match: its {@code definitionVersion}); Annex A's
+     * controls are reference data (409). The control as it is afterwards.
+     */
+    @WithTransaction
+    public Uni<ControlState> change(Caller by, String controlId, long version, OwnDraft d) {
+        if (!controlId.equals(d.id())) {
+            throw new InvalidInputException("id", "the body names control " + d.id() + ", the path " + controlId
+                    + "; an own control's id does not change");
+        }
+        if (catalog.control(controlId) != null) {
+            throw new ConflictException("control " + controlId + " is Annex A's: its definition is reference data;"
+                    + " add a control of your own instead");
+        }
+        List<OwnControlMapping> mappings = requireValid(by.tenant(), d);
+        return implementations.lockTenant(ControlImplementationRepository.SOA, by.tenant())
+                .chain(() -> own.find(by.tenant(), controlId))
+                .chain(c -> {
+                    if (c == null) {
+                        throw new ResourceNotFoundException("control", controlId);
+                    }
+                    Preconditions.requireVersion("control " + controlId + "'s definition", c.version, version);
+                    return own.mappingsOf(by.tenant(), controlId).chain(before -> {
+                        List<String> changed = changes(c, d, before, mappings);
+                        if (changed.isEmpty()) {
+                            return queries.state(by.tenant(), controlId);
+                        }
+                        define(c, d);
+                        OffsetDateTime now = Clocks.now(clock);
+                        c.markUpdated(by, now);
+                        return own.replaceMappings(by.tenant(), controlId, mappings).chain(() -> own.flush())
+                                .chain(() -> queries.state(by.tenant(), controlId))
+                                .call(state -> changes.persist(ControlChange.of(by.tenant(), controlId,
+                                        ControlChange.Kind.DEFINITION, "definition changed: " + String.join(", ", changed),
+                                        by.name(), by.id(), now)))
+                                .call(state -> events.definitionChanged(by.tenant(), state, mappings.stream()
+                                        .map(m -> new ControlAdded.Mapping(m.framework, m.requirement,
+                                                m.relationship.wire())).toList(), changed, by));
+                    });
+                });
+    }
+
+    private static void define(OwnControl c, OwnDraft d) {
+        c.title = d.title().strip();
+        c.theme = d.theme();
+        c.purpose = d.purpose().strip();
+        Attributes a = d.attributes();
+        c.controlTypes = a.controlTypes().toArray(String[]::new);
+        c.properties = a.properties().toArray(String[]::new);
+        c.concepts = a.concepts().toArray(String[]::new);
+        c.capabilities = a.capabilities().toArray(String[]::new);
+        c.domains = a.domains().toArray(String[]::new);
+    }
+
+    /** The parts of the definition the draft changes. */
+    private static List<String> changes(OwnControl c, OwnDraft d, List<OwnControlMapping> before,
+            List<OwnControlMapping> after) {
+        List<String> changed = new ArrayList<>();
+        if (!c.title.equals(d.title().strip())) {
+            changed.add("title");
+        }
+        if (c.theme != d.theme()) {
+            changed.add("theme");
+        }
+        if (!c.purpose.equals(d.purpose().strip())) {
+            changed.add("purpose");
+        }
+        if (!c.toCatalog().attributes().equals(d.attributes())) {
+            changed.add("attributes");
+        }
+        java.util.Set<String> was = new java.util.HashSet<>();
+        before.forEach(m -> was.add(m.framework + "|" + m.requirement + "|" + m.relationship));
+        java.util.Set<String> now = new java.util.HashSet<>();
+        after.forEach(m -> now.add(m.framework + "|" + m.requirement + "|" + m.relationship));
+        if (!was.equals(now)) {
+            changed.add("mappings");
+        }
+        return changed;
     }
 
     /** 400 naming every fault of an own control's draft; its mappings, checked against the catalog's frameworks. */

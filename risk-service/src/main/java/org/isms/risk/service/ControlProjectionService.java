@@ -24,7 +24,8 @@ import org.isms.risk.repository.ControlProjectionRepository;
  */
 @ApplicationScoped
 public class ControlProjectionService {
-    private static final Set<String> TYPES = Set.of(EventTypes.CONTROL_ADDED, EventTypes.CONTROL_IMPLEMENTATION_CHANGED,
+    private static final Set<String> TYPES = Set.of(EventTypes.CONTROL_ADDED, EventTypes.CONTROL_DEFINITION_CHANGED,
+            EventTypes.CONTROL_IMPLEMENTATION_CHANGED,
             EventTypes.CONTROL_APPLICABILITY_CHANGED, EventTypes.CONTROL_EFFECTIVENESS_ASSESSED,
             EventTypes.EVIDENCE_EXPIRED);
     private static final String INEFFECTIVE = "INEFFECTIVE";

@@ -41,6 +41,7 @@ public final class EventTypes {
 
     // control-service, on isms.control.events
     public static final String CONTROL_ADDED = "isms.control.added.v1";
+    public static final String CONTROL_DEFINITION_CHANGED = "isms.control.definition-changed.v1";
     public static final String CONTROL_IMPLEMENTATION_CHANGED = "isms.control.implementation-changed.v1";
     public static final String CONTROL_APPLICABILITY_CHANGED = "isms.control.applicability-changed.v1";
     public static final String CONTROL_EFFECTIVENESS_ASSESSED = "isms.control.effectiveness-assessed.v1";
@@ -79,7 +80,7 @@ public final class EventTypes {
                 CATALOG_ENTRY_REMOVED }) {
             m.put(t, Topics.RISK_EVENTS);
         }
-        for (String t : new String[] { CONTROL_ADDED, CONTROL_IMPLEMENTATION_CHANGED, CONTROL_APPLICABILITY_CHANGED,
+        for (String t : new String[] { CONTROL_ADDED, CONTROL_DEFINITION_CHANGED, CONTROL_IMPLEMENTATION_CHANGED, CONTROL_APPLICABILITY_CHANGED,
                 CONTROL_EFFECTIVENESS_ASSESSED, SOA_PUBLISHED, EVIDENCE_ADDED, EVIDENCE_CHANGED, EVIDENCE_EXPIRED }) {
             m.put(t, Topics.CONTROL_EVENTS);
         }
