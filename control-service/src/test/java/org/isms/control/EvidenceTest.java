@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.isms.control.service.EvidenceExpiry;
+import org.isms.testing.Instances;
 import org.isms.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -153,14 +154,14 @@ class EvidenceTest {
         api.officer().body(link("Pen test", "https://a.example.com/pt", List.of("8.29"), clock.today(60).toString()))
                 .post("/api/evidence").then().statusCode(201);
         api.viewer().get("/api/evidence?expiring=true").then().body("items.title", equalTo(List.of("Vulnerability scan")));
-        assertThat(twoInstances()).isZero();
+        assertThat(Instances.twoAtOnce(service::announceExpired)).isZero();
 
         clock.advance(Duration.ofDays(4)); // the scan's last valid day has passed
         api.viewer().get("/api/evidence?expired=true").then().body("items.id", equalTo(List.of(scan)));
         api.viewer().get("/api/controls/8.8").then().body("evidenceExpired", equalTo(true))
                 .body("evidenceCount", equalTo(0)).body("missingEvidence", equalTo(true));
         api.viewer().get("/api/controls?evidenceExpired=true").then().body("items.id", equalTo(List.of("8.8")));
-        assertThat(twoInstances()).isGreaterThanOrEqualTo(1);
+        assertThat(Instances.twoAtOnce(service::announceExpired)).isGreaterThanOrEqualTo(1);
         assertThat(query("select count(*) from outbox where tenant_id = ? and event_type = 'isms.evidence.expired.v1'",
                 api.tenant)).isEqualTo("1");
         assertThat(query("select payload->'evidence'->>'controlIds' from outbox where tenant_id = ?"
@@ -190,30 +191,5 @@ class EvidenceTest {
 
     private static String sha256(byte[] b) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    }
-
-    /** The expiry job as two instances at once, until both find nothing more; the total they announced. */
-    private int twoInstances() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Callable<Integer> instance = () -> {
-                int total = 0;
-                int n;
-                do {
-                    try {
-                        n = VertxContextSupport.subscribeAndAwait(service::announceExpired);
-                    } catch (Throwable t) {
-                        throw new IllegalStateException("an instance failed", t);
-                    }
-                    total += n;
-                } while (n > 0);
-                return total;
-            };
-            Future<Integer> a = pool.submit(instance);
-            Future<Integer> b = pool.submit(instance);
-            return a.get() + b.get();
-        } finally {
-            pool.shutdown();
-        }
     }
 }

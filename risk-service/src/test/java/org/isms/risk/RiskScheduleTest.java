@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.isms.risk.service.RiskReviews;
+import org.isms.testing.Instances;
 import org.isms.testing.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,11 +54,11 @@ class RiskScheduleTest {
         }
         String notYet = ids.remove(11);
         // before the date nothing expires; eleven days on, the first eleven have
-        assertThat(twoInstances(() -> service.expireAcceptances(4))).as("nothing due yet").isZero();
+        assertThat(Instances.twoAtOnce(() -> service.expireAcceptances(4))).as("nothing due yet").isZero();
         clock.advance(Duration.ofDays(11));
 
         // the work spans tenants: other test classes' leftovers may be acted on too
-        int acted = twoInstances(() -> service.expireAcceptances(4));
+        int acted = Instances.twoAtOnce(() -> service.expireAcceptances(4));
 
         assertThat(acted).isGreaterThanOrEqualTo(11);
         for (String id : ids) {
@@ -72,7 +73,7 @@ class RiskScheduleTest {
         }
         api.get(notYet).then().body("status", equalTo("ACCEPTED")).body("reviewRequired", equalTo(false));
         // nothing left to do: a second round acts on nothing
-        assertThat(twoInstances(() -> service.expireAcceptances(4))).isZero();
+        assertThat(Instances.twoAtOnce(() -> service.expireAcceptances(4))).isZero();
     }
 
     @Test
@@ -89,7 +90,7 @@ class RiskScheduleTest {
                 .post("/api/risks/" + closed + "/close").then().statusCode(200);
 
         clock.advance(Duration.ofDays(31));
-        assertThat(twoInstances(() -> service.flagOverdueReviews(2))).isGreaterThanOrEqualTo(6);
+        assertThat(Instances.twoAtOnce(() -> service.flagOverdueReviews(2))).isGreaterThanOrEqualTo(6);
         for (String id : ids.subList(0, 6)) {
             api.get(id).then().body("reviewRequired", equalTo(true)).body("overdue", equalTo(true))
                     .body("reviewReasons[0].kind", equalTo("REVIEW_OVERDUE"));
@@ -100,41 +101,16 @@ class RiskScheduleTest {
             api.get(id).then().body("reviewRequired", equalTo(false));
         }
         api.get(closed).then().body("reviewRequired", equalTo(false));
-        assertThat(twoInstances(() -> service.flagOverdueReviews(2))).isZero();
+        assertThat(Instances.twoAtOnce(() -> service.flagOverdueReviews(2))).isZero();
 
         // a review sets the next date; when that one passes, it is flagged again
         String id = ids.get(0);
         api.officer().body(java.util.Map.of()).post("/api/risks/" + id + "/review").then().statusCode(200)
                 .body("reviewRequired", equalTo(false)).body("overdue", equalTo(false));
         clock.advance(Duration.ofDays(31));
-        assertThat(twoInstances(() -> service.flagOverdueReviews(2))).isGreaterThanOrEqualTo(1);
+        assertThat(Instances.twoAtOnce(() -> service.flagOverdueReviews(2))).isGreaterThanOrEqualTo(1);
         api.get(id).then().body("reviewRequired", equalTo(true)).body("reviewReasons.size()", equalTo(1));
         assertThat(RiskApi.query("select count(*) from outbox where aggregate_id = ? and event_type ="
                 + " 'isms.risk.review-required.v1'", id)).isEqualTo("2");
-    }
-
-    /** Runs the work as two instances at once until both find nothing more; the total they acted on. */
-    private static int twoInstances(Supplier<Uni<Integer>> batch) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Callable<Integer> instance = () -> {
-                int total = 0;
-                int n;
-                do {
-                    try {
-                        n = VertxContextSupport.subscribeAndAwait(batch::get);
-                    } catch (Throwable t) {
-                        throw new IllegalStateException("an instance failed", t);
-                    }
-                    total += n;
-                } while (n > 0);
-                return total;
-            };
-            Future<Integer> a = pool.submit(instance);
-            Future<Integer> b = pool.submit(instance);
-            return a.get() + b.get();
-        } finally {
-            pool.shutdown();
-        }
     }
 }

@@ -39,9 +39,12 @@ public record Attributes(List<String> controlTypes, List<String> properties, Lis
         return byName().values().stream().anyMatch(v -> v.contains(value));
     }
 
+    private static final Set<String> ALL = VALUES.values().stream().flatMap(List::stream)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Every value the attributes may take, of any attribute. */
     public static Set<String> allValues() {
-        return VALUES.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return ALL;
     }
 
     private static List<String> copy(List<String> v) {

@@ -82,26 +82,27 @@ public class ControlEvents {
     }
 
     public Uni<Void> evidenceAdded(Evidence e, EvidenceRevision current, Caller by) {
-        return outbox.append(EventEnvelope.of(EventTypes.EVIDENCE_ADDED, SOURCE, e.id.toString(), e.tenantId,
-                Clocks.now(clock), new EvidenceAdded(snapshot(e, current), by.name(), by.id())));
+        return evidence(EventTypes.EVIDENCE_ADDED, e, new EvidenceAdded(snapshot(e, current), by.name(), by.id()));
     }
 
     public Uni<Void> evidenceChanged(Evidence e, EvidenceRevision current, List<String> changed,
             List<String> previousControls, Caller by) {
-        return outbox.append(EventEnvelope.of(EventTypes.EVIDENCE_CHANGED, SOURCE, e.id.toString(), e.tenantId,
-                Clocks.now(clock), new EvidenceChanged(snapshot(e, current), changed, previousControls, by.name(),
-                        by.id())));
+        return evidence(EventTypes.EVIDENCE_CHANGED, e, new EvidenceChanged(snapshot(e, current), changed,
+                previousControls, by.name(), by.id()));
     }
 
     public Uni<Void> evidenceExpired(Evidence e, EvidenceRevision current, List<String> withoutEvidence) {
-        return outbox.append(EventEnvelope.of(EventTypes.EVIDENCE_EXPIRED, SOURCE, e.id.toString(), e.tenantId,
-                Clocks.now(clock), new EvidenceExpired(snapshot(e, current), withoutEvidence)));
+        return evidence(EventTypes.EVIDENCE_EXPIRED, e, new EvidenceExpired(snapshot(e, current), withoutEvidence));
     }
 
     public static EvidenceSnapshot snapshot(Evidence e, EvidenceRevision current) {
         return new EvidenceSnapshot(e.id, e.title, e.kind.name(), e.url, e.controls(), e.validFrom, e.expiresAt,
                 e.revision, current == null ? null : current.fileName, current == null ? null : current.contentType,
                 current == null ? null : current.size, current == null ? null : current.sha256, e.version);
+    }
+
+    private Uni<Void> evidence(String type, Evidence e, Object payload) {
+        return outbox.append(EventEnvelope.of(type, SOURCE, e.id.toString(), e.tenantId, Clocks.now(clock), payload));
     }
 
     private Uni<Void> append(String type, String tenant, ControlState c, Object payload) {

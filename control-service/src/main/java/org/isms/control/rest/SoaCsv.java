@@ -17,13 +17,17 @@ final class SoaCsv {
     static String write(Statement s) {
         CsvWriter out = new CsvWriter().line(COLUMNS);
         for (Entry e : s.entries()) {
-            out.line(List.of(e.controlId(), e.title(), e.theme(), String.valueOf(e.own()),
-                    answer(e.applicable()), text(e.reason()),
-                    text(e.justification()), e.status(), e.effectiveness(), text(e.owner()), text(e.dueDate()),
-                    CsvWriter.list(e.risks().stream().map(RiskRef::title).toList()),
-                    e.evidenceCount() + (e.evidenceExpired() ? " (expired)" : "")));
+            out.line(cells(e, CsvWriter::list));
         }
         return out.toString();
+    }
+
+    /** One entry's cells in the order of {@link #COLUMNS}, the risks' titles joined by {@code risks}. */
+    static List<String> cells(Entry e, java.util.function.Function<List<String>, String> risks) {
+        return List.of(e.controlId(), e.title(), e.theme(), e.own() ? "yes" : "no", answer(e.applicable()),
+                text(e.reason()), text(e.justification()), e.status(), e.effectiveness(), text(e.owner()),
+                text(e.dueDate()), risks.apply(e.risks().stream().map(RiskRef::title).toList()),
+                e.evidenceCount() + (e.evidenceExpired() ? " (expired)" : ""));
     }
 
     /** The SoA's answer as people read it: yes, no, or undecided. */

@@ -9,7 +9,6 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.isms.control.domain.RiskRef;
 import org.isms.control.service.Soa.Entry;
 import org.isms.control.service.Soa.Statement;
 
@@ -45,11 +44,7 @@ final class SoaXlsx {
             int r = 1;
             for (Entry e : s.entries()) {
                 Row row = soa.createRow(r++);
-                List<String> cells = List.of(e.controlId(), e.title(), e.theme(), e.own() ? "yes" : "no",
-                        SoaCsv.answer(e.applicable()), text(e.reason()), text(e.justification()), e.status(),
-                        e.effectiveness(), text(e.owner()), text(e.dueDate()),
-                        String.join("; ", e.risks().stream().map(RiskRef::title).toList()),
-                        e.evidenceCount() + (e.evidenceExpired() ? " (expired)" : ""));
+                List<String> cells = SoaCsv.cells(e, titles -> String.join("; ", titles));
                 for (int c = 0; c < cells.size(); c++) {
                     row.createCell(c).setCellValue(cells.get(c));
                     if (c == 5 || c == 6 || c == 11) {
