@@ -99,12 +99,16 @@ public class ControlQueries {
         return state(tenant, controlId);
     }
 
+    /** Inside the caller's session: Annex A's control of this id, or the tenant's own; null when neither has it. */
+    Uni<CatalogControl> control(String tenant, String controlId) {
+        CatalogControl annex = catalog.control(controlId);
+        return annex != null ? Uni.createFrom().item(annex)
+                : own.find(tenant, controlId).map(o -> o == null ? null : o.toCatalog());
+    }
+
     /** Inside the caller's session or transaction: the control's state now. */
     Uni<ControlState> state(String tenant, String controlId) {
-        CatalogControl annex = catalog.control(controlId);
-        Uni<CatalogControl> control = annex != null ? Uni.createFrom().item(annex)
-                : own.find(tenant, controlId).map(o -> o == null ? null : o.toCatalog());
-        return control.chain(c -> {
+        return control(tenant, controlId).chain(c -> {
             if (c == null) {
                 return Uni.createFrom().failure(new ResourceNotFoundException("control", controlId));
             }
@@ -125,7 +129,12 @@ public class ControlQueries {
     /** The control's history, oldest first (the latest 500). */
     @WithSession
     public Uni<List<ControlChange>> history(String tenant, String controlId) {
-        return state(tenant, controlId).chain(s -> changes.history(tenant, controlId, 500));
+        return control(tenant, controlId).chain(c -> {
+            if (c == null) {
+                return Uni.createFrom().failure(new ResourceNotFoundException("control", controlId));
+            }
+            return changes.history(tenant, controlId, 500);
+        });
     }
 
     private List<ControlState> states(String tenant, List<OwnControl> owned, List<ControlImplementation> impls,

@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import org.isms.control.catalog.Catalog;
 import org.isms.control.config.EvidenceConfig;
 import org.isms.control.domain.ContentTypes;
 import org.isms.control.domain.ControlChange;
@@ -26,7 +25,6 @@ import org.isms.control.messaging.ControlEvents;
 import org.isms.control.repository.ControlChangeRepository;
 import org.isms.control.repository.ControlImplementationRepository;
 import org.isms.control.repository.EvidenceRepository;
-import org.isms.control.repository.OwnControlRepository;
 import org.isms.platform.error.ForbiddenActionException;
 import org.isms.platform.error.InvalidInputException;
 import org.isms.platform.error.Problem.FieldError;
@@ -58,21 +56,19 @@ public class EvidenceService {
     public record Content(EvidenceRevision revision, byte[] bytes) {
     }
 
-    private final Catalog catalog;
+    private final ControlQueries queries;
     private final EvidenceRepository evidence;
-    private final OwnControlRepository own;
     private final ControlImplementationRepository implementations;
     private final ControlChangeRepository changes;
     private final ControlEvents events;
     private final EvidenceConfig config;
     private final Clock clock;
 
-    public EvidenceService(Catalog catalog, EvidenceRepository evidence, OwnControlRepository own,
+    public EvidenceService(ControlQueries queries, EvidenceRepository evidence,
             ControlImplementationRepository implementations, ControlChangeRepository changes, ControlEvents events,
             EvidenceConfig config, Clock clock) {
-        this.catalog = catalog;
+        this.queries = queries;
         this.evidence = evidence;
-        this.own = own;
         this.implementations = implementations;
         this.changes = changes;
         this.events = events;
@@ -241,10 +237,8 @@ public class EvidenceService {
      */
     private Uni<Void> requireControls(Caller by, List<String> ids) {
         return Multi.createFrom().iterable(new LinkedHashSet<>(ids)).onItem().transformToUniAndConcatenate(id -> {
-            Uni<Boolean> known = catalog.control(id.strip()) != null ? Uni.createFrom().item(true)
-                    : own.find(by.tenant(), id.strip()).map(o -> o != null);
-            return known.chain(k -> {
-                if (!k) {
+            return queries.control(by.tenant(), id.strip()).chain(known -> {
+                if (known == null) {
                     throw new InvalidInputException("controlIds", "'" + id + "' is neither an Annex A control nor"
                             + " one of the tenant's own");
                 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.isms.control.catalog.Catalog;
 import org.isms.control.domain.ControlChange;
 import org.isms.control.domain.ControlState;
 import org.isms.control.domain.RiskLink;
@@ -15,7 +14,6 @@ import org.isms.control.domain.RiskRef;
 import org.isms.control.messaging.ControlEvents;
 import org.isms.control.repository.ControlChangeRepository;
 import org.isms.control.repository.ControlImplementationRepository;
-import org.isms.control.repository.OwnControlRepository;
 import org.isms.control.repository.RiskLinkRepository;
 import org.isms.events.EventEnvelope;
 import org.isms.events.EventTypes;
@@ -41,20 +39,16 @@ public class RiskLinks {
     record WithRisk(RiskSnapshot risk) {
     }
 
-    private final Catalog catalog;
     private final RiskLinkRepository links;
     private final ControlImplementationRepository implementations;
-    private final OwnControlRepository own;
     private final ControlQueries queries;
     private final ControlChangeRepository changes;
     private final ControlEvents events;
 
-    public RiskLinks(Catalog catalog, RiskLinkRepository links, ControlImplementationRepository implementations,
-            OwnControlRepository own, ControlQueries queries, ControlChangeRepository changes, ControlEvents events) {
-        this.catalog = catalog;
+    public RiskLinks(RiskLinkRepository links, ControlImplementationRepository implementations, ControlQueries queries,
+            ControlChangeRepository changes, ControlEvents events) {
         this.links = links;
         this.implementations = implementations;
-        this.own = own;
         this.queries = queries;
         this.changes = changes;
         this.events = events;
@@ -106,8 +100,10 @@ public class RiskLinks {
         Set<String> moved = new LinkedHashSet<>();
         after.stream().filter(c -> !before.contains(c)).forEach(moved::add);
         before.stream().filter(c -> !after.contains(c)).forEach(moved::add);
-        return Multi.createFrom().iterable(moved).onItem().transformToUniAndConcatenate(c -> known(event.tenant(), c)
-                .chain(isKnown -> !isKnown ? Uni.createFrom().voidItem() : queries.state(event.tenant(), c)
+        // a plan may name a control that is neither Annex A's nor the tenant's own: nothing is said of it
+        return Multi.createFrom().iterable(moved).onItem().transformToUniAndConcatenate(c -> queries
+                .control(event.tenant(), c).chain(known -> known == null ? Uni.createFrom().voidItem()
+                        : queries.state(event.tenant(), c)
                         .chain(now -> {
                             boolean calls = after.contains(c);
                             List<RiskRef> previous = new ArrayList<>(now.calledFor().named());
@@ -123,12 +119,6 @@ public class RiskLinks {
                                     .chain(() -> events.applicabilityCaused(event.tenant(), now, was, reason, event));
                         })))
                 .collect().last().replaceWithVoid();
-    }
-
-    /** Whether the control is Annex A's or one of the tenant's own (a plan may name neither; then nothing is said). */
-    private Uni<Boolean> known(String tenant, String controlId) {
-        return catalog.control(controlId) != null ? Uni.createFrom().item(true)
-                : own.find(tenant, controlId).map(o -> o != null);
     }
 
     private static String why(EventEnvelope event, RiskLink link) {
