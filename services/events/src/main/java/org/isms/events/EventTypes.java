@@ -50,6 +50,15 @@ public final class EventTypes {
     public static final String EVIDENCE_CHANGED = "isms.evidence.changed.v1";
     public static final String EVIDENCE_EXPIRED = "isms.evidence.expired.v1";
 
+    // incident-service, on isms.incident.events
+    public static final String INCIDENT_OPENED = "isms.incident.opened.v1";
+    public static final String INCIDENT_ESCALATED = "isms.incident.escalated.v1";
+    public static final String INCIDENT_STATUS_CHANGED = "isms.incident.status-changed.v1";
+    public static final String INCIDENT_CLOSED = "isms.incident.closed.v1";
+    public static final String INCIDENT_UPDATED = "isms.incident.updated.v1";
+    public static final String INCIDENT_DEADLINE_APPROACHING = "isms.incident.deadline-approaching.v1";
+    public static final String INCIDENT_DEADLINE_MISSED = "isms.incident.deadline-missed.v1";
+
     /** Every type and its topic, in catalog order. */
     public static final Map<String, String> TOPICS = topics();
 
@@ -83,6 +92,10 @@ public final class EventTypes {
         for (String t : new String[] { CONTROL_ADDED, CONTROL_DEFINITION_CHANGED, CONTROL_IMPLEMENTATION_CHANGED, CONTROL_APPLICABILITY_CHANGED,
                 CONTROL_EFFECTIVENESS_ASSESSED, SOA_PUBLISHED, EVIDENCE_ADDED, EVIDENCE_CHANGED, EVIDENCE_EXPIRED }) {
             m.put(t, Topics.CONTROL_EVENTS);
+        }
+        for (String t : new String[] { INCIDENT_OPENED, INCIDENT_ESCALATED, INCIDENT_STATUS_CHANGED, INCIDENT_CLOSED,
+                INCIDENT_UPDATED, INCIDENT_DEADLINE_APPROACHING, INCIDENT_DEADLINE_MISSED }) {
+            m.put(t, Topics.INCIDENT_EVENTS);
         }
         return Collections.unmodifiableMap(m);
     }

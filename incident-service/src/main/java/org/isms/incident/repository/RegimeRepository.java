@@ -1,0 +1,43 @@
+package org.isms.incident.repository;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.isms.incident.domain.IncidentRegime;
+import org.isms.incident.domain.IncidentReport;
+import org.isms.platform.paging.TenantRepository;
+
+/** The regimes incidents were declared under, and their reports. */
+@ApplicationScoped
+public class RegimeRepository implements TenantRepository<IncidentRegime, IncidentRegime.Key> {
+
+    public Uni<List<IncidentRegime>> of(String tenant, UUID incident) {
+        return list("tenantId = :tenant and incidentId = :incident order by regime",
+                Map.of("tenant", tenant, "incident", incident));
+    }
+
+    public Uni<List<IncidentReport>> reports(String tenant, UUID incident) {
+        return getSession().chain(s -> s.createSelectionQuery("from IncidentReport where tenantId = :tenant"
+                + " and incidentId = :incident order by dueAt, regime, report", IncidentReport.class)
+                .setParameter("tenant", tenant).setParameter("incident", incident).getResultList());
+    }
+
+    /**
+     * Unmet reports whose announcement is due (missed: the deadline passed; approaching: within the warning), not
+     * announced yet, locked for this transaction and skipped by any other run doing the same.
+     */
+    public Uni<List<IncidentReport>> claim(OffsetDateTime now, OffsetDateTime warnBefore, int batch) {
+        String sql = """
+                select * from incident_report
+                 where submitted_at is null and not missed_announced
+                   and (due_at <= :now or (not approaching_announced and due_at <= :warn))
+                 order by due_at
+                 limit :batch
+                   for update skip locked""";
+        return getSession().chain(s -> s.createNativeQuery(sql, IncidentReport.class).setParameter("now", now)
+                .setParameter("warn", warnBefore).setParameter("batch", batch).getResultList());
+    }
+}

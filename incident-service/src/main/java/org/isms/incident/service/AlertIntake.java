@@ -1,0 +1,408 @@
+package org.isms.incident.service;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.isms.events.EventEnvelope;
+import org.isms.incident.config.IntakeConfig;
+import org.isms.incident.domain.Alert.Disposition;
+import org.isms.incident.domain.Incident;
+import org.isms.incident.domain.NormalizedAlert;
+import org.isms.incident.domain.Priority;
+import org.isms.incident.domain.PriorityMatrix;
+import org.isms.incident.domain.Severity;
+import org.isms.incident.messaging.IncidentEvents;
+import org.isms.incident.repository.IncidentRepository;
+import org.isms.incident.repository.IntakeStatements;
+import org.isms.incident.repository.IntakeStatements.Escalation;
+import org.isms.incident.repository.IntakeStatements.Existing;
+import org.isms.incident.repository.IntakeStatements.Match;
+import org.isms.platform.net.Addresses;
+import org.isms.platform.time.Clocks;
+
+/**
+ * The one pipeline both doors feed (Kafka and the webhook): a batch of normalized alerts, in one transaction, in a
+ * fixed number of statements whatever its size.
+ * <ol>
+ * <li>each alert kept once per tenant, source system and source alert id: one already kept (or twice in the batch)
+ * is a duplicate and changes nothing;</li>
+ * <li>matched to the tenant's assets on host names, addresses and external ids;</li>
+ * <li>given our severity (the source's, or the configured default), and a disposition: below the minimum severity
+ * or of an ignored rule it is kept without an incident; otherwise its correlation key (source, rule, the assets
+ * it matched, or its first host or address when it matched none) decides the incident: the open one the key's
+ * last alert joined within the window, or a new one;</li>
+ * <li>new incidents get the tenant's next numbers, the priority of the matrix for their severity and most critical
+ * asset, and an {@code opened} event; joined ones their count, times and assets, and an {@code escalated} event
+ * when the alerts raised their severity or priority or hit assets they had not hit.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class AlertIntake {
+    private final IntakeStatements statements;
+    private final IncidentRepository incidents;
+    private final IncidentEvents events;
+    private final IntakeConfig config;
+    private final PriorityMatrix matrix;
+    private final Set<String> ignored;
+    private final Clock clock;
+
+    public AlertIntake(IntakeStatements statements, IncidentRepository incidents, IncidentEvents events,
+            IntakeConfig config, Clock clock) {
+        this.statements = statements;
+        this.incidents = incidents;
+        this.events = events;
+        this.config = config;
+        this.matrix = PriorityMatrix.of(config.priority(), config.unmatchedCriticality());
+        this.ignored = new HashSet<>(config.ignoredRules().orElse(List.of()));
+        this.clock = clock;
+    }
+
+    /** An alert and the tenant it belongs to. */
+    public record Received(String tenant, NormalizedAlert alert) {
+    }
+
+    /** What became of one alert of the batch, in the batch's order. */
+    public record Outcome(UUID alertId, boolean duplicate, UUID incidentId, Disposition disposition,
+            List<UUID> assetIds) {
+    }
+
+    /** The alerts of one correlation key in this batch. */
+    private static final class Group {
+        final String tenant;
+        final String key;
+        final UUID proposed = UUID.randomUUID();
+        final List<Integer> members = new ArrayList<>();
+        final Set<UUID> assets = new LinkedHashSet<>();
+        final List<String> assetNames = new ArrayList<>();
+        OffsetDateTime first;
+        OffsetDateTime last;
+        Severity severity = Severity.INFO;
+        Priority priority = Priority.P4;
+        boolean personalData;
+        UUID incident;
+        int inserted;
+        UUID openingAlert;
+
+        Group(String tenant, String key) {
+            this.tenant = tenant;
+            this.key = key;
+        }
+
+        boolean opened() {
+            return proposed.equals(incident);
+        }
+    }
+
+    /** Ingests the batch in one transaction; the outcomes in the batch's order. */
+    public Uni<List<Outcome>> ingest(List<Received> batch) {
+        return Panache.withTransaction(() -> run(batch));
+    }
+
+    private Uni<List<Outcome>> run(List<Received> batch) {
+        OffsetDateTime now = Clocks.now(clock);
+        int size = batch.size();
+        // 1. the same alert twice in the batch: the first stands for both
+        Map<String, Integer> firstOf = new HashMap<>();
+        int[] sameAs = new int[size];
+        ArrayNode keys = array();
+        for (int n = 0; n < size; n++) {
+            NormalizedAlert a = batch.get(n).alert();
+            Integer f = firstOf.putIfAbsent(batch.get(n).tenant() + "\n" + a.sourceSystem() + "\n" + a.sourceAlertId(), n);
+            sameAs[n] = f == null ? n : f;
+            if (f == null) {
+                keys.addObject().put("n", n).put("tenant", batch.get(n).tenant()).put("system", a.sourceSystem())
+                        .put("sid", a.sourceAlertId());
+            }
+        }
+        return statements.existing(keys).chain(existing -> {
+            List<Integer> fresh = new ArrayList<>();
+            for (int n = 0; n < size; n++) {
+                if (sameAs[n] == n && !existing.containsKey(n)) {
+                    fresh.add(n);
+                }
+            }
+            return statements.match(identifiers(batch, fresh))
+                    .chain(matches -> correlateAndStore(batch, sameAs, existing, fresh, matches, now));
+        });
+    }
+
+    private Uni<List<Outcome>> correlateAndStore(List<Received> batch, int[] sameAs, Map<Integer, Existing> existing,
+            List<Integer> fresh, Map<Integer, List<Match>> matches, OffsetDateTime now) {
+        Map<Integer, Severity> severity = new HashMap<>();
+        Map<Integer, Disposition> disposition = new HashMap<>();
+        Map<Integer, Group> groupOf = new HashMap<>();
+        Map<String, Group> groups = new TreeMap<>();
+        for (int n : fresh) {
+            Received r = batch.get(n);
+            NormalizedAlert a = r.alert();
+            Severity s = a.severity() != null ? a.severity() : config.defaultSeverity();
+            severity.put(n, s);
+            List<Match> m = matches.getOrDefault(n, List.of());
+            if (ignored.contains(a.sourceSystem() + ":" + a.ruleKey()) || ignored.contains("*:" + a.ruleKey())) {
+                disposition.put(n, Disposition.IGNORED_RULE);
+                continue;
+            }
+            if (!s.atLeast(config.minSeverity())) {
+                disposition.put(n, Disposition.BELOW_THRESHOLD);
+                continue;
+            }
+            String key = correlationKey(a, m);
+            Group g = groups.computeIfAbsent(r.tenant() + "\n" + key, k -> new Group(r.tenant(), key));
+            g.members.add(n);
+            for (Match x : m) {
+                if (g.assets.add(x.assetId())) {
+                    g.assetNames.add(x.name());
+                }
+                g.personalData |= x.personalData();
+            }
+            g.first = g.first == null || a.firstSeen().isBefore(g.first) ? a.firstSeen() : g.first;
+            g.last = g.last == null || a.lastSeen().isAfter(g.last) ? a.lastSeen() : g.last;
+            g.severity = Severity.max(g.severity, s);
+            int criticality = m.stream().mapToInt(Match::criticality).max().orElse(0);
+            g.priority = Priority.highest(g.priority, matrix.priority(s, criticality));
+            groupOf.put(n, g);
+        }
+        ArrayNode correlations = array();
+        for (Group g : groups.values()) {
+            correlations.addObject().put("tenant", g.tenant).put("key", g.key).put("proposed", g.proposed.toString())
+                    .put("first_seen", time(g.first)).put("last_seen", time(g.last));
+        }
+        return statements.correlate(correlations, config.window()).chain(joined -> {
+            groups.values().forEach(g -> g.incident = joined.get(g.tenant + "\n" + g.key));
+            Map<Integer, UUID> ids = new HashMap<>();
+            ArrayNode rows = array();
+            for (int n : fresh) {
+                Received r = batch.get(n);
+                Group g = groupOf.get(n);
+                UUID id = UUID.randomUUID();
+                ids.put(n, id);
+                Disposition d = g == null ? disposition.get(n)
+                        : g.opened() && g.members.get(0) == n ? Disposition.OPENED : Disposition.JOINED;
+                disposition.put(n, d);
+                rows.add(alertRow(id, r, severity.get(n), matches.getOrDefault(n, List.of()), d,
+                        g == null ? null : g.incident, now));
+            }
+            return statements.insertAlerts(rows).chain(inserted -> {
+                for (Group g : groups.values()) {
+                    for (int n : g.members) {
+                        if (inserted.contains(ids.get(n))) {
+                            g.inserted++;
+                            if (g.openingAlert == null) {
+                                g.openingAlert = ids.get(n);
+                            }
+                        }
+                    }
+                }
+                return openAndJoin(groups.values(), batch, now)
+                        .map(v -> outcomes(batch, sameAs, existing, ids, inserted, groupOf, disposition, matches));
+            });
+        });
+    }
+
+    /** Opens the new incidents, updates the joined ones, forgets keys whose proposed incident got no alert. */
+    private Uni<Void> openAndJoin(java.util.Collection<Group> groups, List<Received> batch, OffsetDateTime now) {
+        List<Group> opening = groups.stream().filter(g -> g.opened() && g.inserted > 0).toList();
+        List<Group> joining = groups.stream().filter(g -> !g.opened() && g.inserted > 0).toList();
+        ArrayNode unused = array();
+        groups.stream().filter(g -> g.opened() && g.inserted == 0).forEach(g -> unused.add(g.proposed.toString()));
+        Map<String, List<Group>> byTenant = opening.stream()
+                .collect(Collectors.groupingBy(g -> g.tenant, TreeMap::new, Collectors.toList()));
+        Uni<Void> numbered = Uni.createFrom().voidItem();
+        ArrayNode incidentRows = array();
+        ArrayNode timeline = array();
+        for (Map.Entry<String, List<Group>> t : byTenant.entrySet()) {
+            numbered = numbered.chain(() -> statements.allocateNumbers(t.getKey(), t.getValue().size()).invoke(last -> {
+                long number = last - t.getValue().size();
+                for (Group g : t.getValue()) {
+                    number++;
+                    NormalizedAlert a = batch.get(g.members.get(0)).alert();
+                    String title = a.ruleName() + (g.assetNames.isEmpty() ? "" : " on " + String.join(", ",
+                            g.assetNames.subList(0, Math.min(3, g.assetNames.size()))));
+                    incidentRows.add(incidentRow(g, number, title, a, now));
+                    timeline.add(change(g.tenant, g.incident, now, "OPENED", "opened by " + g.inserted + " alert(s) of "
+                            + a.sourceSystem() + " rule " + a.ruleKey() + ", " + g.severity + ", " + g.priority
+                            + (g.assets.isEmpty() ? ", no asset matched" : "")));
+                }
+            })).replaceWithVoid();
+        }
+        ArrayNode joinRows = array();
+        joining.stream().sorted(Comparator.comparing(g -> g.incident)).forEach(g -> joinRows.addObject()
+                .put("id", g.incident.toString()).put("tenant", g.tenant).put("n", g.inserted)
+                .put("first_seen", time(g.first)).put("last_seen", time(g.last)).put("severity", g.severity.name())
+                .put("priority", g.priority.name()).put("personal_data", g.personalData)
+                .set("asset_ids", uuids(g.assets)));
+        return numbered
+                .chain(() -> statements.insertIncidents(incidentRows))
+                .chain(() -> statements.joinIncidents(joinRows))
+                .chain(escalations -> statements.release(unused).chain(() -> announce(opening, escalations,
+                        joining, timeline, now)));
+    }
+
+    /** The opened and escalated events, with the timeline entries. */
+    private Uni<Void> announce(List<Group> opening, List<Escalation> escalations, List<Group> joining,
+            ArrayNode timeline, OffsetDateTime now) {
+        Map<UUID, Group> openedBy = new HashMap<>();
+        opening.forEach(g -> openedBy.put(g.incident, g));
+        Map<UUID, Escalation> escalated = new HashMap<>();
+        escalations.forEach(e -> escalated.put(e.incidentId(), e));
+        Set<UUID> ids = new LinkedHashSet<>(openedBy.keySet());
+        ids.addAll(escalated.keySet());
+        if (ids.isEmpty()) {
+            return statements.timeline(timeline);
+        }
+        return incidents.findAll(ids).chain(found -> incidents.regimesOf(escalated.keySet()).chain(regimes -> {
+            List<EventEnvelope> out = new ArrayList<>();
+            for (Incident i : found.stream().sorted(Comparator.comparing((Incident x) -> x.number)).toList()) {
+                Group g = openedBy.get(i.id);
+                if (g != null) {
+                    out.add(events.opened(i, g.openingAlert, null));
+                    continue;
+                }
+                Escalation e = escalated.get(i.id);
+                List<String> changed = new ArrayList<>();
+                if (!e.previousPriority().equals(i.priority.name())) {
+                    changed.add("priority");
+                }
+                if (!e.previousSeverity().equals(i.severity.name())) {
+                    changed.add("severity");
+                }
+                Group by = joining.stream().filter(x -> x.incident.equals(i.id)).findFirst().orElseThrow();
+                if (changed.isEmpty()) {
+                    changed.add("assets");
+                }
+                String reason = by.inserted + " alert(s) joined: " + (changed.contains("priority")
+                        ? "priority " + e.previousPriority() + "→" + i.priority + " " : "")
+                        + (changed.contains("severity") ? "severity " + e.previousSeverity() + "→" + i.severity + " "
+                                : "")
+                        + (changed.contains("assets") ? "hit more assets" : "").strip();
+                timeline.add(change(i.tenantId, i.id, now, "ESCALATED", reason.strip()));
+                out.add(events.escalated(i, regimes.getOrDefault(i.id, List.of()), e.previousPriority(),
+                        e.previousSeverity(), changed, reason.strip(), null));
+            }
+            return statements.timeline(timeline).chain(() -> events.appendAll(out));
+        }));
+    }
+
+    private List<Outcome> outcomes(List<Received> batch, int[] sameAs, Map<Integer, Existing> existing,
+            Map<Integer, UUID> ids, Set<UUID> inserted, Map<Integer, Group> groupOf, Map<Integer, Disposition> disp,
+            Map<Integer, List<Match>> matches) {
+        List<Outcome> out = new ArrayList<>(batch.size());
+        for (int n = 0; n < batch.size(); n++) {
+            int f = sameAs[n];
+            Existing e = existing.get(f);
+            if (e != null) {
+                out.add(new Outcome(e.id(), true, e.incidentId(), Disposition.valueOf(e.disposition()), List.of()));
+                continue;
+            }
+            UUID id = ids.get(f);
+            Group g = groupOf.get(f);
+            List<UUID> assets = matches.getOrDefault(f, List.of()).stream().map(Match::assetId).toList();
+            // another instance kept the same alert meanwhile: a duplicate whose id this batch does not know
+            boolean kept = inserted.contains(id);
+            out.add(new Outcome(kept ? id : null, !kept || f != n, g == null ? null : g.incident, disp.get(f), assets));
+        }
+        return out;
+    }
+
+    /** The host names (with their first label), addresses and host ids of the new alerts, for {@code MATCH}. */
+    private static ArrayNode identifiers(List<Received> batch, List<Integer> fresh) {
+        ArrayNode rows = array();
+        for (int n : fresh) {
+            Received r = batch.get(n);
+            for (String h : r.alert().hosts()) {
+                rows.addObject().put("n", n).put("tenant", r.tenant()).put("host", h).put("short", Addresses.shortName(h));
+            }
+            for (String ip : r.alert().ips()) {
+                rows.addObject().put("n", n).put("tenant", r.tenant()).put("ip", ip);
+            }
+            for (String ext : r.alert().hostIds()) {
+                rows.addObject().put("n", n).put("tenant", r.tenant()).put("ext", ext);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The rule on the assets: {@code system|rule|asset,asset}; an alert that matched nothing correlates on its first
+     * host name or address instead (repeats from one unknown machine still join one incident).
+     */
+    static String correlationKey(NormalizedAlert a, List<Match> matches) {
+        String on = matches.isEmpty()
+                ? (!a.hosts().isEmpty() ? "host:" + a.hosts().get(0) : !a.ips().isEmpty() ? "ip:" + a.ips().get(0) : "-")
+                : matches.stream().map(m -> m.assetId().toString()).sorted().collect(Collectors.joining(","));
+        return a.sourceSystem() + "|" + a.ruleKey() + "|" + on;
+    }
+
+    private static ObjectNode alertRow(UUID id, Received r, Severity severity, List<Match> matches, Disposition d,
+            UUID incident, OffsetDateTime now) {
+        NormalizedAlert a = r.alert();
+        ObjectNode row = JsonNodeFactory.instance.objectNode()
+                .put("id", id.toString()).put("tenant_id", r.tenant()).put("source_system", a.sourceSystem())
+                .put("source_alert_id", a.sourceAlertId()).put("format", a.format()).put("rule_id", a.ruleId())
+                .put("rule_name", a.ruleName()).put("severity", severity.name())
+                .put("original_severity", a.originalSeverity()).put("first_seen", time(a.firstSeen()))
+                .put("last_seen", time(a.lastSeen())).put("received_at", time(now)).put("disposition", d.name())
+                .put("incident_id", incident == null ? null : incident.toString());
+        row.set("hosts", texts(a.hosts()));
+        row.set("ips", texts(a.ips()));
+        row.set("users", texts(a.users()));
+        row.set("asset_ids", uuids(matches.stream().map(Match::assetId).toList()));
+        row.set("raw", a.raw());
+        return row;
+    }
+
+    private static ObjectNode incidentRow(Group g, long number, String title, NormalizedAlert a, OffsetDateTime now) {
+        ObjectNode row = JsonNodeFactory.instance.objectNode()
+                .put("id", g.incident.toString()).put("tenant_id", g.tenant).put("number", number)
+                .put("title", title.length() > 500 ? title.substring(0, 500) : title).put("status", "NEW")
+                .put("severity", g.severity.name()).put("priority", g.priority.name()).put("correlation_key", g.key)
+                .put("source_system", a.sourceSystem()).put("rule_id", a.ruleKey()).put("alert_count", g.inserted)
+                .put("first_seen", time(g.first)).put("last_seen", time(g.last)).put("personal_data", g.personalData)
+                .put("opened_at", time(now)).put("created_at", time(now)).put("updated_at", time(now));
+        row.set("asset_ids", uuids(g.assets));
+        return row;
+    }
+
+    static ObjectNode change(String tenant, UUID incident, OffsetDateTime at, String kind, String summary) {
+        return JsonNodeFactory.instance.objectNode().put("id", UUID.randomUUID().toString()).put("tenant_id", tenant)
+                .put("incident_id", incident.toString()).put("at", time(at)).put("kind", kind).put("summary", summary);
+    }
+
+    private static ArrayNode texts(List<String> values) {
+        ArrayNode out = array();
+        values.forEach(out::add);
+        return out;
+    }
+
+    private static ArrayNode uuids(java.util.Collection<UUID> values) {
+        ArrayNode out = array();
+        values.forEach(v -> out.add(v.toString()));
+        return out;
+    }
+
+    private static ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
+    private static String time(OffsetDateTime t) {
+        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+    }
+}
