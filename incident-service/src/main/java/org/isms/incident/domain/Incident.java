@@ -100,7 +100,7 @@ public class Incident extends Audited {
             throw new InvalidStateTransitionException("incident", status, IncidentStatus.MERGED, java.util.Set.of());
         }
         if (target.status.isFinal()) {
-            throw new InvalidInputException("into", target.handle() + " is " + target.status
+            throw new org.isms.platform.error.ConflictException(target.handle() + " is " + target.status
                     + ": merge into an incident still being worked");
         }
         status = IncidentStatus.MERGED;

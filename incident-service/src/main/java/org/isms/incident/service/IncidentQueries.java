@@ -69,7 +69,10 @@ public class IncidentQueries {
     public Uni<Page<Incident>> list(String tenant, Filter f, PageRequest page) {
         Where w = Where.of().eq("status", "status", f.status()).eq("priority", "priority", f.priority())
                 .eq("severity", "severity", f.severity()).eq("assignee", "assignee", f.assignee());
-        w = w.arrayContains("assetIds", "asset", f.assetId());
+        if (f.assetId() != null) {
+            // the reactive client binds a uuid inside array[…] as text, which uuid[] @> refuses: compared as text
+            w = w.clause("array_to_string(assetIds, ',') like :asset", "asset", "%" + f.assetId() + "%");
+        }
         if (f.open() != null) {
             w = w.clause(f.open() ? "status not in :final" : "status in :final", "final",
                     List.of(IncidentStatus.CLOSED, IncidentStatus.FALSE_POSITIVE, IncidentStatus.MERGED));
