@@ -1,11 +1,11 @@
 package org.isms.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.isms.risk.AssetEventsConsumerTest.awaitValue;
 import static org.isms.risk.AssetEventsConsumerTest.send;
 import static org.isms.risk.RiskApi.risk;
-import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -16,19 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.isms.events.EventEnvelope;
 import org.isms.events.EventJson;
 import org.isms.events.EventTypes;
 import org.isms.events.Sources;
 import org.isms.events.Topics;
-import org.isms.events.asset.AssetClassified;
-import org.isms.events.asset.AssetDeleted;
-import org.isms.events.asset.AssetRegistered;
-import org.isms.events.asset.AssetSnapshot;
-import org.isms.events.asset.AssetStatusChanged;
 import org.isms.events.asset.Cia;
+import org.isms.events.incident.IncidentEscalated;
+import org.isms.events.incident.IncidentOpened;
+import org.isms.events.incident.IncidentSnapshot;
 import org.isms.testing.AssetEventFixtures;
 import org.isms.testing.KafkaBroker;
 import org.junit.jupiter.api.Test;
@@ -37,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * Asset events on real Kafka flag the open risks of their asset for review: a classification change with
  * "classification changed C2→C4", a retirement, a deletion; once per event however often it is delivered.
  */
+
 @QuarkusTest
 class RiskFlagsTest {
     final RiskApi api = new RiskApi("flags");
@@ -150,6 +148,47 @@ class RiskFlagsTest {
         }
         assertThat(RiskApi.query("select count(*) from outbox where aggregate_id = ? and event_type = ?", id,
                 EventTypes.RISK_REVIEW_REQUIRED)).isEqualTo("1");
+    }
+
+    @Test
+    void shouldFlagTheRisksOfTheAssetsAnIncidentHitOncePerEvent() throws Exception {
+        UUID hit = registered("Web shop", new Cia(3, 3, 3));
+        UUID later = registered("Orders DB", new Cia(3, 3, 3));
+        String shop = api.assessed("Shop defacement", hit.toString(), 2, 3, null, null);
+        String orders = api.assessed("Order tampering", later.toString(), 2, 3, null, null);
+        UUID incident = UUID.randomUUID();
+        IncidentSnapshot opened = incident(incident, List.of(hit), List.of("I"), 0);
+        EventEnvelope e = incidentEvent(EventTypes.INCIDENT_OPENED, incident,
+                new IncidentOpened(opened, "wazuh:mgr", "31168", UUID.randomUUID(), null, null));
+        KafkaBroker.send(Topics.INCIDENT_EVENTS, e);
+        KafkaBroker.send(Topics.INCIDENT_EVENTS, e); // delivered twice
+        awaitValue(() -> String.valueOf(api.get(shop).<Boolean>path("reviewRequired")), "true");
+        api.get(shop).then().body("reviewReasons[0].kind", equalTo("INCIDENT"))
+                .body("reviewReasons[0].reason", equalTo("incident INC-7 hit I (P2: Shellshock attack detected)"))
+                .body("reviewReasons[0].causeEventId", equalTo(e.id()));
+        api.get(orders).then().body("reviewRequired", equalTo(false));
+        // escalated to the orders database: its risks too
+        EventEnvelope esc = incidentEvent(EventTypes.INCIDENT_ESCALATED, incident, new IncidentEscalated(
+                incident(incident, List.of(hit, later), List.of("C", "I"), 1), "P2", "HIGH", List.of("assets", "ciaHit"),
+                "attacker reached the database", "rita", "rita-id"));
+        KafkaBroker.send(Topics.INCIDENT_EVENTS, esc);
+        awaitValue(() -> String.valueOf(api.get(orders).<Boolean>path("reviewRequired")), "true");
+        api.get(orders).then().body("reviewReasons[0].reason", equalTo("incident INC-7 hit C/I (P2: Shellshock attack"
+                + " detected)"));
+        awaitValue(() -> String.valueOf(api.get(shop).<Integer>path("reviewReasons.size()")), "2");
+        assertThat(RiskApi.query("select count(*) from outbox where aggregate_id = ? and event_type = ?", shop,
+                EventTypes.RISK_REVIEW_REQUIRED)).isEqualTo("2");
+    }
+
+    private IncidentSnapshot incident(UUID id, List<UUID> assets, List<String> cia, long version) {
+        return new IncidentSnapshot(id, "INC-7", "Shellshock attack detected", null, "NEW", "HIGH", "P2", null, null,
+                cia, false, assets, List.of(), 1, null, null, OffsetDateTime.now(ZoneOffset.UTC), null, null, List.of(),
+                version);
+    }
+
+    private EventEnvelope incidentEvent(String type, UUID id, Object payload) {
+        return EventEnvelope.of(type, Sources.INCIDENT_SERVICE, id.toString(), api.tenant,
+                OffsetDateTime.now(ZoneOffset.UTC), payload);
     }
 
     // ----------------------------------------------------------------------------------------- helpers

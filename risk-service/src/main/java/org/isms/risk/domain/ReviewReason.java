@@ -10,6 +10,6 @@ import java.time.OffsetDateTime;
 public record ReviewReason(Kind kind, String reason, OffsetDateTime at, String causeType, String causeEventId) {
     public enum Kind {
         ASSET_CLASSIFIED, ASSET_RETIRED, ASSET_DELETED, ACCEPTANCE_EXPIRED, ACCEPTANCE_VOIDED, REVIEW_OVERDUE,
-        CONTROL_INEFFECTIVE, CONTROL_EVIDENCE_EXPIRED
+        CONTROL_INEFFECTIVE, CONTROL_EVIDENCE_EXPIRED, INCIDENT
     }
 }
