@@ -106,7 +106,8 @@ public class SiemAlertsConsumer {
         }
         AlertDocuments.Read read = AlertDocuments.read(r.value(), header(r, FORMAT_HEADER),
                 config.maxAlertsPerRequest(), Clocks.now(clock));
-        List<Received> alerts = read.alerts().stream().map(a -> new Received(tenant, a)).toList();
+        List<Received> alerts = read.alerts().stream()
+                .map(a -> new Received(tenant, a, read.single() ? r.value().strip() : null)).toList();
         return new Parsed(r, alerts, read.clean() ? null : read.describe());
     }
 

@@ -30,22 +30,31 @@ public class IntakeStatements {
      * The assets each alert names, by identifier: a host name equal to the asset's, or with the same first label when
      * one of the two has no domain ({@code web-01} is {@code web-01.acme.example}); an address inside one of the
      * asset's addresses or CIDR ranges (the GiST index answers {@code network >>= address}); an external id. Only
-     * assets in use (retired, disposed of and deleted ones have no identifiers left).
+     * assets in use (retired, disposed of and deleted ones have no identifiers left). Each identifier is looked up
+     * on its own ({@code lateral … offset 0}): joined as a set, the planner compares every address with every network
+     * of the tenant (1,000,000 comparisons for 500 addresses and 2,000 networks, 80 ms; by the index 20 ms).
      */
     private static final String MATCH = """
             with q as (select * from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
                                  as q(n integer, tenant text, host text, short text, ip inet, ext text))
             select m.n, cast(p.asset_id as text), p.name, p.criticality, p.personal_data, m.how
-              from (select q.n, q.tenant, h.asset_id, 'hostname:' || h.name as how
-                      from q join asset_hostname h on h.tenant_id = q.tenant and h.short_name = q.short
-                     where q.host is not null and (h.name = q.host or h.name = h.short_name or q.host = q.short)
-                    union
-                    select q.n, q.tenant, a.asset_id, 'ipAddress:' || cast(a.network as text)
-                      from q join asset_network a on a.tenant_id = q.tenant and a.network >>= q.ip
+              from (select q.n, q.tenant, h.asset_id, h.how
+                      from q cross join lateral (
+                           select h.asset_id, 'hostname:' || h.name as how from asset_hostname h
+                            where h.tenant_id = q.tenant and h.short_name = q.short
+                              and (h.name = q.host or h.name = h.short_name or q.host = q.short) offset 0) h
+                     where q.host is not null
+                    union all
+                    select q.n, q.tenant, a.asset_id, a.how
+                      from q cross join lateral (
+                           select a.asset_id, 'ipAddress:' || cast(a.network as text) as how from asset_network a
+                            where a.network >>= q.ip and a.tenant_id = q.tenant offset 0) a
                      where q.ip is not null
-                    union
-                    select q.n, q.tenant, e.asset_id, 'externalId:' || e.value
-                      from q join asset_external_id e on e.tenant_id = q.tenant and e.value = q.ext
+                    union all
+                    select q.n, q.tenant, e.asset_id, e.how
+                      from q cross join lateral (
+                           select e.asset_id, 'externalId:' || e.value as how from asset_external_id e
+                            where e.tenant_id = q.tenant and e.value = q.ext offset 0) e
                      where q.ext is not null) m
               join asset_projection p on p.tenant_id = m.tenant and p.asset_id = m.asset_id and not p.deleted
              order by m.n, p.criticality desc, p.name""";
@@ -121,7 +130,8 @@ public class IntakeStatements {
                                               or not (r.asset_ids <@ i.asset_ids) then 1 else 0 end
               from r join o on o.id = r.id
              where i.id = r.id
-            returning cast(i.id as text), o.priority, o.severity, i.version > o.version""".formatted(
+            returning cast(i.id as text), o.priority, o.severity, i.version > o.version,
+                      not (r.asset_ids <@ o.asset_ids)""".formatted(
             SEVERITY_RANK.formatted("r.severity"), SEVERITY_RANK.formatted("i.severity"));
 
     private static final String RELEASE = "delete from correlation where incident_id in"
@@ -160,8 +170,8 @@ public class IntakeStatements {
     public record Match(UUID assetId, String name, int criticality, boolean personalData, String on) {
     }
 
-    /** What a joined incident was before, when the batch escalated it. */
-    public record Escalation(UUID incidentId, String previousPriority, String previousSeverity) {
+    /** What a joined incident was before, when the batch escalated it, and whether it hit assets it had not. */
+    public record Escalation(UUID incidentId, String previousPriority, String previousSeverity, boolean widened) {
     }
 
     public Uni<Map<Integer, Existing>> existing(ArrayNode rows) {
@@ -239,7 +249,8 @@ public class IntakeStatements {
         }
         return list(JOIN_INCIDENTS, Map.of("rows", rows.toString())).map(found -> found.stream()
                 .filter(r -> Boolean.TRUE.equals(r[3]))
-                .map(r -> new Escalation(UUID.fromString((String) r[0]), (String) r[1], (String) r[2])).toList());
+                .map(r -> new Escalation(UUID.fromString((String) r[0]), (String) r[1], (String) r[2],
+                        Boolean.TRUE.equals(r[4]))).toList());
     }
 
     /** Forgets the correlation keys of these (proposed) incidents. */

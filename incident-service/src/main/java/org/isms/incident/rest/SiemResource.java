@@ -89,7 +89,8 @@ public class SiemResource {
                     .map(f -> new Problem.FieldError(f.where().startsWith("[") ? "alerts" + f.where() : f.where(),
                             f.message())).toList());
         }
-        List<Received> batch = read.alerts().stream().map(a -> new Received(tenant, a)).toList();
+        List<Received> batch = read.alerts().stream()
+                .map(a -> new Received(tenant, a, read.single() ? body.strip() : null)).toList();
         return intake.ingest(batch).map(outcomes -> {
             metrics.counter("isms.siem.alerts", "door", "http", "outcome", "read").increment(outcomes.size());
             return Response.accepted(new Accepted(outcomes.stream().map(o -> new AlertOutcome(o.alertId(),

@@ -27,8 +27,11 @@ public final class AlertDocuments {
         }
     }
 
-    /** The alerts read, and what was wrong with the others. */
-    public record Read(List<NormalizedAlert> alerts, List<Fault> errors) {
+    /**
+     * The alerts read, and what was wrong with the others; {@code single}: the body was one alert document (not an
+     * array), whose text can be kept as it came.
+     */
+    public record Read(List<NormalizedAlert> alerts, List<Fault> errors, boolean single) {
         public boolean clean() {
             return errors.isEmpty();
         }
@@ -47,15 +50,15 @@ public final class AlertDocuments {
         try {
             doc = body == null || body.isBlank() ? null : EventJson.read(body);
         } catch (MalformedEventException e) {
-            return new Read(List.of(), List.of(new Fault("body", "not JSON")));
+            return new Read(List.of(), List.of(new Fault("body", "not JSON")), false);
         }
         if (doc == null) {
-            return new Read(List.of(), List.of(new Fault("body", "empty: send one alert (a JSON object) or an array of them")));
+            return new Read(List.of(), List.of(new Fault("body", "empty: send one alert (a JSON object) or an array of them")), false);
         }
         List<JsonNode> elements = new ArrayList<>();
         if (doc.isArray()) {
             if (doc.size() > max) {
-                return new Read(List.of(), List.of(new Fault("body", "at most " + max + " alerts at once, not " + doc.size())));
+                return new Read(List.of(), List.of(new Fault("body", "at most " + max + " alerts at once, not " + doc.size())), false);
             }
             doc.forEach(elements::add);
         } else {
@@ -70,6 +73,6 @@ public final class AlertDocuments {
                 errors.add(new Fault(doc.isArray() ? "[" + i + "]" : "alert", e.getMessage()));
             }
         }
-        return new Read(alerts, errors);
+        return new Read(alerts, errors, !doc.isArray());
     }
 }

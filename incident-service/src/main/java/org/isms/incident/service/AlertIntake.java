@@ -3,6 +3,7 @@ package org.isms.incident.service;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,8 +76,14 @@ public class AlertIntake {
         this.clock = clock;
     }
 
-    /** An alert and the tenant it belongs to. */
-    public record Received(String tenant, NormalizedAlert alert) {
+    /**
+     * An alert, the tenant it belongs to, and the document's JSON text when it came alone (a record or a body of one
+     * alert), which is kept as it is; null: the alert's parsed document is written out again.
+     */
+    public record Received(String tenant, NormalizedAlert alert, String rawText) {
+        public Received(String tenant, NormalizedAlert alert) {
+            this(tenant, alert, null);
+        }
     }
 
     /** What became of one alert of the batch, in the batch's order. */
@@ -100,6 +107,8 @@ public class AlertIntake {
         UUID incident;
         int inserted;
         UUID openingAlert;
+        /** The incident it opened, as written (for its event: not read back). */
+        Incident opened;
 
         Group(String tenant, String key) {
             this.tenant = tenant;
@@ -237,6 +246,7 @@ public class AlertIntake {
                     String title = a.ruleName() + (g.assetNames.isEmpty() ? "" : " on " + String.join(", ",
                             g.assetNames.subList(0, Math.min(3, g.assetNames.size()))));
                     incidentRows.add(incidentRow(g, number, title, a, now));
+                    g.opened = written(g, number, title, a, now);
                     timeline.add(change(g.tenant, g.incident, now, "OPENED", "opened by " + g.inserted + " alert(s) of "
                             + a.sourceSystem() + " rule " + a.ruleKey() + ", " + g.severity + ", " + g.priority
                             + (g.assets.isEmpty() ? ", no asset matched" : "")));
@@ -259,23 +269,19 @@ public class AlertIntake {
     /** The opened and escalated events, with the timeline entries. */
     private Uni<Void> announce(List<Group> opening, List<Escalation> escalations, List<Group> joining,
             ArrayNode timeline, OffsetDateTime now) {
-        Map<UUID, Group> openedBy = new HashMap<>();
-        opening.forEach(g -> openedBy.put(g.incident, g));
+        List<EventEnvelope> out = new ArrayList<>();
+        for (Group g : opening) {
+            out.add(events.opened(g.opened, g.openingAlert, null));
+        }
         Map<UUID, Escalation> escalated = new HashMap<>();
         escalations.forEach(e -> escalated.put(e.incidentId(), e));
-        Set<UUID> ids = new LinkedHashSet<>(openedBy.keySet());
-        ids.addAll(escalated.keySet());
-        if (ids.isEmpty()) {
-            return statements.timeline(timeline);
+        Map<UUID, Group> joinedBy = new HashMap<>();
+        joining.forEach(g -> joinedBy.put(g.incident, g));
+        if (escalated.isEmpty()) {
+            return statements.timeline(timeline).chain(() -> events.appendAll(out));
         }
-        return incidents.findAll(ids).chain(found -> incidents.regimesOf(escalated.keySet()).chain(regimes -> {
-            List<EventEnvelope> out = new ArrayList<>();
+        return incidents.findAll(escalated.keySet()).chain(found -> incidents.regimesOf(escalated.keySet()).chain(regimes -> {
             for (Incident i : found.stream().sorted(Comparator.comparing((Incident x) -> x.number)).toList()) {
-                Group g = openedBy.get(i.id);
-                if (g != null) {
-                    out.add(events.opened(i, g.openingAlert, null));
-                    continue;
-                }
                 Escalation e = escalated.get(i.id);
                 List<String> changed = new ArrayList<>();
                 if (!e.previousPriority().equals(i.priority.name())) {
@@ -284,8 +290,8 @@ public class AlertIntake {
                 if (!e.previousSeverity().equals(i.severity.name())) {
                     changed.add("severity");
                 }
-                Group by = joining.stream().filter(x -> x.incident.equals(i.id)).findFirst().orElseThrow();
-                if (changed.isEmpty()) {
+                Group by = joinedBy.get(i.id);
+                if (e.widened()) {
                     changed.add("assets");
                 }
                 String reason = by.inserted + " alert(s) joined: " + (changed.contains("priority")
@@ -299,6 +305,32 @@ public class AlertIntake {
             }
             return statements.timeline(timeline).chain(() -> events.appendAll(out));
         }));
+    }
+
+    /** The new incident as {@link #incidentRow} writes it, for its {@code opened} event. */
+    private static Incident written(Group g, long number, String title, NormalizedAlert a, OffsetDateTime now) {
+        Incident i = new Incident();
+        i.id = g.incident;
+        i.tenantId = g.tenant;
+        i.number = number;
+        i.title = title.length() > 500 ? title.substring(0, 500) : title;
+        i.status = org.isms.incident.domain.IncidentStatus.NEW;
+        i.severity = g.severity;
+        i.priority = g.priority;
+        i.ciaHit = new String[0];
+        i.personalData = g.personalData;
+        i.correlationKey = g.key;
+        i.sourceSystem = a.sourceSystem();
+        i.ruleId = a.ruleKey();
+        i.alertCount = g.inserted;
+        i.firstSeen = g.first;
+        i.lastSeen = g.last;
+        i.assetIds = g.assets.toArray(UUID[]::new);
+        i.riskIds = new UUID[0];
+        i.openedAt = now;
+        i.createdAt = now;
+        i.updatedAt = now;
+        return i;
     }
 
     private List<Outcome> outcomes(List<Received> batch, int[] sameAs, Map<Integer, Existing> existing,
@@ -365,7 +397,12 @@ public class AlertIntake {
         row.set("ips", texts(a.ips()));
         row.set("users", texts(a.users()));
         row.set("asset_ids", uuids(matches.stream().map(Match::assetId).toList()));
-        row.set("raw", a.raw());
+        if (r.rawText() != null) {
+            // the document as it came, written as it is: serializing it again would cost more than all the rest
+            row.putRawValue("raw", new RawValue(r.rawText()));
+        } else {
+            row.set("raw", a.raw());
+        }
         return row;
     }
 
