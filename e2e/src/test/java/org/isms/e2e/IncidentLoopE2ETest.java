@@ -65,8 +65,9 @@ class IncidentLoopE2ETest {
                 "identifiers", Map.of("hostnames", List.of(host)))).post("/api/assets").then().statusCode(201).extract().path("id");
         String risk = recorded(asset, "owner");
 
-        // incident-service learns the asset from its event: a level-3 probe (opens no incident) matches it once it has
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+        // incident-service learns the asset from its event: a level-3 probe (opens no incident) matches it once it has.
+        // A stack whose incident-service is new to a long inventory history reads all of it first: minutes, once
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 as(siem).body(wazuh(host, "5501", 3, "PAM: Login session opened.")).post("/api/siem/alerts").then()
                         .statusCode(202).body("alerts[0].disposition", equalTo("BELOW_THRESHOLD"))
                         .body("alerts[0].assetIds", equalTo(List.of(asset))));
@@ -90,8 +91,9 @@ class IncidentLoopE2ETest {
         problem(as(siem).get("/api/incidents"), 403, "forbidden");
         problem(as(siem).get("/api/incidents/" + incident), 403, "forbidden");
 
-        // re-assess: risk-service flags the asset's risk, naming the incident
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+        // re-assess: risk-service flags the asset's risk, naming the incident (on a stack just started, risk-service's
+        // consumer group may still be joining the incident topic: give it longer than a flag takes)
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 as(officer).get("/api/risks/" + risk).then().statusCode(200).body("reviewRequired", equalTo(true))
                         .body("reviewReasons.find { it.kind == 'INCIDENT' }.reason", containsString(number)));
     }
