@@ -67,16 +67,21 @@ class IncidentLoopE2ETest {
 
         // incident-service learns the asset from its event: a level-3 probe (opens no incident) matches it once it has.
         // A stack whose incident-service is new to a long inventory history reads all of it first: minutes, once
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                as(siem).body(wazuh(host, "5501", 3, "PAM: Login session opened.")).post("/api/siem/alerts").then()
-                        .statusCode(202).body("alerts[0].disposition", equalTo("BELOW_THRESHOLD"))
-                        .body("alerts[0].assetIds", equalTo(List.of(asset))));
+        // (the connector's answer names no asset or incident: it sends, it does not read; a responder reads the alert)
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            String probe = as(siem).body(wazuh(host, "5501", 3, "PAM: Login session opened.")).post("/api/siem/alerts")
+                    .then().statusCode(202).body("alerts[0].disposition", equalTo("BELOW_THRESHOLD"))
+                    .body("alerts[0].assetIds", equalTo(null)).extract().path("alerts[0].id");
+            as(responder).get("/api/incidents/alerts/" + probe).then().statusCode(200)
+                    .body("assetIds", equalTo(List.of(asset)));
+        });
 
         Response posted = as(siem).body(wazuh(host, "5763", 10, "sshd: brute force trying to get access to the system."))
                 .post("/api/siem/alerts");
         assertThat(posted.statusCode()).as(posted.asString()).isEqualTo(202);
-        String incident = posted.path("alerts[0].incidentId");
         assertThat(posted.<String>path("alerts[0].disposition")).isEqualTo("OPENED");
+        String incident = as(responder).get("/api/incidents/alerts/" + posted.path("alerts[0].id")).then()
+                .statusCode(200).extract().path("incidentId");
 
         // the responder sees it, with the priority of a HIGH alert on a criticality-4 asset, and triages it
         as(responder).get("/api/incidents/" + incident).then().statusCode(200).body("status", equalTo("NEW"))

@@ -114,11 +114,20 @@ class IncidentLifecycleTest {
                 .body("mergedInto", equalTo(first));
         api.responder().body(Map.of("from", first)).post("/api/incidents/" + second + "/merge").then()
                 .statusCode(409);
+        // a repeat of each rule in one request: both keys now lead to the first incident, and both count
+        com.fasterxml.jackson.databind.node.ArrayNode repeats = IncidentApi.JSON.createArrayNode()
+                .add(IncidentApi.with(sample("wazuh/sshd-brute-force.json"), "id", "1705314153.777"))
+                .add(sample("elastic/8x-nested-threshold-rule.json").deepCopy());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) repeats.get(1).get("kibana").get("alert")).put("uuid",
+                "repeat-of-the-threshold-alert");
+        api.post(repeats).then().statusCode(202).body("alerts.incidentId", equalTo(List.of(first, first)));
+        api.viewer().get("/api/incidents/" + first).then().body("alertCount", equalTo(4));
         // an alert kept without incident, linked by hand
         String info = api.post(sample("wazuh/minimal.json")).then().extract().path("alerts[0].id");
         api.responder().body(Map.of("alertIds", List.of(info))).post("/api/incidents/" + first + "/alerts").then()
-                .statusCode(200).body("alertCount", equalTo(3));
-        api.viewer().get("/api/incidents/alerts?incidentId=" + first).then().body("total", equalTo(3));
+                .statusCode(200).body("alertCount", equalTo(5));
+        api.viewer().get("/api/incidents/alerts?incidentId=" + first).then().body("total", equalTo(5));
+        api.viewer().get("/api/incidents/" + first + "/timeline?maxAlerts=0").then().statusCode(200);
         api.viewer().get("/api/incidents/alerts/" + info).then().body("disposition", equalTo("LINKED"))
                 .body("raw.rule.id", equalTo("502"));
         api.responder().body(Map.of("alertIds", List.of(UUID.randomUUID()))).post("/api/incidents/" + first + "/alerts")
@@ -143,6 +152,8 @@ class IncidentLifecycleTest {
         api.responder().body(Map.of("title", "x", "severity", "HIGH", "assetIds", List.of(UUID.randomUUID())))
                 .post("/api/incidents").then().statusCode(400).body("detail", containsString("no such assets"));
         api.responder().body(Map.of("title", "x", "severity", "URGENT")).post("/api/incidents").then().statusCode(400);
+        api.responder().body("{\"title\": \"x\", \"severity\": \"HIGH\", \"assetIds\": [null]}").post("/api/incidents")
+                .then().statusCode(400);
         api.viewer().get("/api/incidents?status=OPEN").then().statusCode(400);
     }
 }

@@ -128,6 +128,20 @@ class RegulatoryClocksTest {
                 .contains("REGIME", "DEADLINE", "REPORT");
     }
 
+    @Test
+    void shouldMoveAMergedIncidentsClocksToTheOneItWasMergedInto() {
+        String merged = incident();
+        String target = incident();
+        OffsetDateTime aware = OffsetDateTime.now(clock).minusHours(2).truncatedTo(ChronoUnit.SECONDS);
+        api.officer().body(Map.of("regime", "GDPR", "awareAt", aware.toString())).post("/api/incidents/" + merged
+                + "/regimes").then().statusCode(200);
+        api.responder().body(Map.of("from", merged)).post("/api/incidents/" + target + "/merge").then().statusCode(200)
+                .body("regimes[0].regime", equalTo("GDPR")).body("deadlines[0].report", equalTo("NOTIFICATION"));
+        assertThat(instant(api.viewer().get("/api/incidents/" + target).path("deadlines[0].dueAt")))
+                .isEqualTo(aware.plusHours(72));
+        api.viewer().get("/api/incidents/" + merged).then().body("deadlines.size()", equalTo(0));
+    }
+
     static OffsetDateTime instant(String text) {
         return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
     }

@@ -142,8 +142,12 @@ class SiemIntakeTest {
         // level 3: INFO, below incident.intake.min-severity (MEDIUM)
         api.post(sample("wazuh/minimal.json")).then().statusCode(202)
                 .body("alerts[0].disposition", equalTo("BELOW_THRESHOLD")).body("alerts[0].incidentId", equalTo(null));
+        // a rule the tests' configuration ignores (incident.intake.ignored-rules=splunk:ACME - Heartbeat Missing)
+        api.post(sample("splunk/webhook-minimal.json")).then().statusCode(202)
+                .body("alerts[0].disposition", equalTo("IGNORED_RULE")).body("alerts[0].incidentId", equalTo(null));
         assertThat(api.count("select count(*) from incident where tenant_id = ?")).isEqualTo("0");
         api.viewer().get("/api/incidents/alerts?disposition=BELOW_THRESHOLD").then().body("total", equalTo(1));
+        api.viewer().get("/api/incidents/alerts?disposition=IGNORED_RULE").then().body("total", equalTo(1));
     }
 
     @Test
@@ -164,11 +168,23 @@ class SiemIntakeTest {
             tooMany.add(sample("wazuh/minimal.json"));
         }
         api.post(tooMany).then().statusCode(400).body("detail", containsString("at most 500"));
+        // readable, but a value the database cannot store (a \u0000 in a text): a 400, nothing stored
+        api.post(with(sample("wazuh/windows-logon-failure.json"), "full_log", "a\u0000b")).then().statusCode(400)
+                .body("detail", containsString("cannot store"));
+        // a time outside what the database keeps
+        api.post(with(sample("wazuh/minimal.json"), "timestamp", "0001-01-15T06:00:12.044+0000")).then()
+                .statusCode(400).body("detail", containsString("1970"));
         assertThat(api.count("select count(*) from alert where tenant_id = ?")).isEqualTo("0");
     }
 
     @Test
     void shouldLetOnlySiemAccountsAndRespondersPostAndNotLetSiemAccountsRead() {
+        // a SIEM account learns the alert's id and what became of it, not its incident or the assets it matched
+        api.siem().body(sample("wazuh/sshd-brute-force.json").toString()).post("/api/siem/alerts").then()
+                .statusCode(202).body("alerts[0].id", org.hamcrest.Matchers.notNullValue())
+                .body("alerts[0].disposition", equalTo("OPENED"))
+                .body("alerts[0].incidentId", org.hamcrest.Matchers.nullValue())
+                .body("alerts[0].assetIds", org.hamcrest.Matchers.nullValue());
         api.viewer().body(sample("wazuh/minimal.json").toString()).post("/api/siem/alerts").then().statusCode(403);
         api.responder().body(sample("wazuh/minimal.json").toString()).post("/api/siem/alerts").then().statusCode(202);
         api.siem().get("/api/incidents").then().statusCode(403);

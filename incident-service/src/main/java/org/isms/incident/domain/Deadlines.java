@@ -101,10 +101,15 @@ public final class Deadlines {
                     case CLASSIFICATION -> classifiedAt;
                     default -> submitted.getOrDefault(t.anchor(), due.get(t.anchor()));
                 };
+                if (anchor == null) {
+                    continue; // classification not recorded (declared before the regime needed it): that term cannot run
+                }
                 OffsetDateTime at = t.from(anchor);
                 earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
             }
-            due.put(r.key(), earliest);
+            if (earliest != null) {
+                due.put(r.key(), earliest);
+            }
         }
         return due;
     }

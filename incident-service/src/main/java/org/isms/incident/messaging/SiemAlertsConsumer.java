@@ -17,7 +17,6 @@ import org.isms.incident.config.IntakeConfig;
 import org.isms.incident.service.AlertDocuments;
 import org.isms.incident.service.AlertIntake;
 import org.isms.incident.service.AlertIntake.Received;
-import org.isms.platform.error.SqlStates;
 import org.isms.platform.tenancy.TenantFilter;
 import org.isms.platform.time.Clocks;
 import org.jboss.logging.Logger;
@@ -68,7 +67,8 @@ public class SiemAlertsConsumer {
         return ingest(alerts, parsed).chain(rejected -> Multi.createFrom().iterable(parsed)
                 .filter(p -> p.error() != null || rejected.contains(p))
                 .onItem().transformToUniAndConcatenate(p -> deadLetters.send(p.record(),
-                        p.error() != null ? p.error() : "PostgreSQL refused a value of an alert of the record"))
+                        p.error() != null ? p.error() : "PostgreSQL refused a value of an alert of the record"
+                                + " (a value it cannot store, or too long for its index)"))
                 .collect().last().invoke(() -> count(alerts.size(), parsed, rejected)))
                 .replaceWithVoid();
     }
@@ -79,22 +79,25 @@ public class SiemAlertsConsumer {
             return Uni.createFrom().item(List.of());
         }
         return retried(intake.ingest(alerts)).replaceWith(List.<Parsed>of())
-                .onFailure(SqlStates::isDataException).recoverWithUni(f -> {
+                .onFailure(AlertIntake::refused).recoverWithUni(f -> {
                     LOG.warnf("a batch of %d alerts was refused (%s); taking it alert by alert", alerts.size(),
                             f.getMessage());
                     return Multi.createFrom().iterable(parsed).filter(p -> !p.alerts().isEmpty())
                             .onItem().transformToUniAndConcatenate(p -> retried(intake.ingest(p.alerts()))
                                     .replaceWith((Parsed) null)
-                                    .onFailure(SqlStates::isDataException).recoverWithItem(p))
+                                    .onFailure(AlertIntake::refused).recoverWithItem(p))
                             .filter(p -> p != null).collect().asList();
                 });
     }
 
-    /** Retried with backoff for as long as it takes, unless the database refuses the alerts' values themselves. */
+    /**
+     * Retried with backoff for as long as it takes (the database away, a deadlock, a bug: the stream waits and the log
+     * says why), unless the database refuses the alerts themselves.
+     */
     private static <T> Uni<T> retried(Uni<T> work) {
-        return work.onFailure(f -> !SqlStates.isDataException(f)).invoke(f -> LOG.warnf(
+        return work.onFailure(f -> !AlertIntake.refused(f)).invoke(f -> LOG.warnf(
                 "alerts not stored yet, retrying: %s", f.getMessage()))
-                .onFailure(f -> !SqlStates.isDataException(f)).retry()
+                .onFailure(f -> !AlertIntake.refused(f)).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
     }
 

@@ -43,8 +43,8 @@ public final class IncidentDtos {
     }
 
     public record OpenRequest(@NotBlank @Size(max = 500) String title, @Size(max = 10000) String description,
-            @NotNull Severity severity, @Size(max = 100) String category, @Size(max = 50) List<UUID> assetIds,
-            List<String> ciaHit, Boolean personalData) {
+            @NotNull Severity severity, @Size(max = 100) String category, @Size(max = 50) List<@NotNull UUID> assetIds,
+            @Size(max = 3) List<@NotNull String> ciaHit, Boolean personalData) {
     }
 
     public record EditRequest(@NotBlank @Size(max = 500) String title, @Size(max = 10000) String description,
@@ -58,8 +58,8 @@ public final class IncidentDtos {
     public record AssignRequest(@Size(max = 200) String assignee) {
     }
 
-    public record EscalateRequest(Priority priority, Severity severity, @Size(max = 50) List<UUID> assetIds,
-            List<String> ciaHit, @Size(max = 2000) String reason) {
+    public record EscalateRequest(Priority priority, Severity severity, @Size(max = 50) List<@NotNull UUID> assetIds,
+            @Size(max = 3) List<@NotNull String> ciaHit, @Size(max = 2000) String reason) {
     }
 
     public record CommentRequest(@NotBlank @Size(max = 10000) String text) {

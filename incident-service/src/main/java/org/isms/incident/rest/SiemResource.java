@@ -59,7 +59,8 @@ public class SiemResource {
 
     /**
      * One alert: its id here (null only when another instance stored the same alert at the same moment), whether it
-     * was known already, its incident, what the intake did with it and the assets it matched.
+     * was known already, what the intake did with it; and, for a caller who may read incidents (a responder posting by
+     * hand), its incident and the assets it matched (a SIEM account gets neither: it sends, it does not read).
      */
     public record AlertOutcome(UUID id, boolean duplicate, UUID incidentId, String disposition, List<UUID> assetIds) {
     }
@@ -91,11 +92,18 @@ public class SiemResource {
         }
         List<Received> batch = read.alerts().stream()
                 .map(a -> new Received(tenant, a, read.single() ? body.strip() : null)).toList();
-        return intake.ingest(batch).map(outcomes -> {
+        boolean reader = context.caller().has(Roles.READER);
+        return intake.ingest(batch)
+                .onFailure(AlertIntake::refused)
+                .transform(f -> new InvalidInputException("alerts", "a value of the alerts is one the database cannot"
+                        + " store (a \\u0000, say, or a text too long for its index); nothing was stored"))
+                .map(outcomes -> {
             metrics.counter("isms.siem.alerts", "door", "http", "outcome", "read").increment(outcomes.size());
+            // a SIEM account sends and reads nothing: the incident and the assets an alert matched are for readers
             return Response.accepted(new Accepted(outcomes.stream().map(o -> new AlertOutcome(o.alertId(),
-                    o.duplicate(), o.incidentId(), o.disposition() == null ? null : o.disposition().name(),
-                    o.assetIds())).toList())).build();
+                    o.duplicate(), reader ? o.incidentId() : null,
+                    o.disposition() == null ? null : o.disposition().name(),
+                    reader ? o.assetIds() : null)).toList())).build();
         });
     }
 }

@@ -119,6 +119,15 @@ public class AlertIntake {
         }
     }
 
+    /**
+     * Whether PostgreSQL refused the alerts themselves, which no retry changes: a value it cannot store (class 22, e.g.
+     * a {@code \u0000}), a constraint (23), a value over a limit (54, e.g. a key too long for its index).
+     */
+    public static boolean refused(Throwable f) {
+        String state = org.isms.platform.error.SqlStates.of(f);
+        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
+    }
+
     /** Ingests the batch in one transaction; the outcomes in the batch's order. */
     public Uni<List<Outcome>> ingest(List<Received> batch) {
         return Panache.withTransaction(() -> run(batch));
@@ -164,7 +173,8 @@ public class AlertIntake {
             Severity s = a.severity() != null ? a.severity() : config.defaultSeverity();
             severity.put(n, s);
             List<Match> m = matches.getOrDefault(n, List.of());
-            if (ignored.contains(a.sourceSystem() + ":" + a.ruleKey()) || ignored.contains("*:" + a.ruleKey())) {
+            if (ignored.contains(a.format() + ":" + a.ruleKey()) || ignored.contains(a.sourceSystem() + ":" + a.ruleKey())
+                    || ignored.contains("*:" + a.ruleKey())) {
                 disposition.put(n, Disposition.IGNORED_RULE);
                 continue;
             }
@@ -252,12 +262,22 @@ public class AlertIntake {
                 }
             })).replaceWithVoid();
         }
+        // one row per incident: two keys may lead to one (after a merge), and an UPDATE … FROM applies one row only
         ArrayNode joinRows = array();
-        joining.stream().sorted(Comparator.comparing(g -> g.incident)).forEach(g -> joinRows.addObject()
-                .put("id", g.incident.toString()).put("tenant", g.tenant).put("n", g.inserted)
-                .put("first_seen", time(g.first)).put("last_seen", time(g.last)).put("severity", g.severity.name())
-                .put("priority", g.priority.name()).put("personal_data", g.personalData)
-                .set("asset_ids", uuids(g.assets)));
+        Map<UUID, List<Group>> byIncident = joining.stream()
+                .collect(Collectors.groupingBy(g -> g.incident, TreeMap::new, Collectors.toList()));
+        byIncident.forEach((incident, gs) -> {
+            Set<UUID> assets = new LinkedHashSet<>();
+            gs.forEach(g -> assets.addAll(g.assets));
+            joinRows.addObject().put("id", incident.toString()).put("tenant", gs.get(0).tenant)
+                    .put("n", gs.stream().mapToInt(g -> g.inserted).sum())
+                    .put("first_seen", time(gs.stream().map(g -> g.first).min(Comparator.naturalOrder()).orElseThrow()))
+                    .put("last_seen", time(gs.stream().map(g -> g.last).max(Comparator.naturalOrder()).orElseThrow()))
+                    .put("severity", gs.stream().map(g -> g.severity).reduce(Severity::max).orElseThrow().name())
+                    .put("priority", gs.stream().map(g -> g.priority).reduce(Priority::highest).orElseThrow().name())
+                    .put("personal_data", gs.stream().anyMatch(g -> g.personalData))
+                    .set("asset_ids", uuids(assets));
+        });
         return numbered
                 .chain(() -> statements.insertIncidents(incidentRows))
                 .chain(() -> statements.joinIncidents(joinRows))
@@ -274,8 +294,8 @@ public class AlertIntake {
         }
         Map<UUID, Escalation> escalated = new HashMap<>();
         escalations.forEach(e -> escalated.put(e.incidentId(), e));
-        Map<UUID, Group> joinedBy = new HashMap<>();
-        joining.forEach(g -> joinedBy.put(g.incident, g));
+        Map<UUID, Integer> joinedBy = new HashMap<>();
+        joining.forEach(g -> joinedBy.merge(g.incident, g.inserted, Integer::sum));
         if (escalated.isEmpty()) {
             return statements.timeline(timeline).chain(() -> events.appendAll(out));
         }
@@ -289,11 +309,11 @@ public class AlertIntake {
                 if (!e.previousSeverity().equals(i.severity.name())) {
                     changed.add("severity");
                 }
-                Group by = joinedBy.get(i.id);
+                int by = joinedBy.getOrDefault(i.id, 0);
                 if (e.widened()) {
                     changed.add("assets");
                 }
-                String reason = by.inserted + " alert(s) joined: " + (changed.contains("priority")
+                String reason = by + " alert(s) joined: " + (changed.contains("priority")
                         ? "priority " + e.previousPriority() + "→" + i.priority + " " : "")
                         + (changed.contains("severity") ? "severity " + e.previousSeverity() + "→" + i.severity + " "
                                 : "")
@@ -348,7 +368,8 @@ public class AlertIntake {
             List<UUID> assets = matches.getOrDefault(f, List.of()).stream().map(Match::assetId).toList();
             // another instance kept the same alert meanwhile: a duplicate whose id this batch does not know
             boolean kept = inserted.contains(id);
-            out.add(new Outcome(kept ? id : null, !kept || f != n, g == null ? null : g.incident, disp.get(f), assets));
+            out.add(kept ? new Outcome(id, f != n, g == null ? null : g.incident, disp.get(f), assets)
+                    : new Outcome(null, true, null, null, assets));
         }
         return out;
     }
@@ -379,7 +400,18 @@ public class AlertIntake {
         String on = matches.isEmpty()
                 ? (!a.hosts().isEmpty() ? "host:" + a.hosts().get(0) : !a.ips().isEmpty() ? "ip:" + a.ips().get(0) : "-")
                 : matches.stream().map(m -> m.assetId().toString()).sorted().collect(Collectors.joining(","));
-        return a.sourceSystem() + "|" + a.ruleKey() + "|" + on;
+        String key = a.sourceSystem() + "|" + a.ruleKey() + "|" + on;
+        // a long key (a rule named at length, many assets) as its digest: it is a primary key, whose entries are bounded
+        return key.length() <= 300 ? key : "sha256:" + sha256(key);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ObjectNode alertRow(UUID id, Received r, Severity severity, List<Match> matches, Disposition d,

@@ -45,12 +45,14 @@ public class IncidentCommands {
     private final AssetProjectionRepository assets;
     private final IntakeStatements statements;
     private final IncidentEvents events;
+    private final org.isms.incident.repository.RegimeRepository declarations;
     private final PriorityMatrix matrix;
     private final Clock clock;
 
     public IncidentCommands(IncidentQueries queries, IncidentRepository incidents, IncidentChangeRepository changes,
             AlertRepository alerts, AssetProjectionRepository assets, IntakeStatements statements,
-            IncidentEvents events, IntakeConfig config, Clock clock) {
+            IncidentEvents events, org.isms.incident.repository.RegimeRepository regimes, IntakeConfig config,
+            Clock clock) {
         this.queries = queries;
         this.incidents = incidents;
         this.changes = changes;
@@ -58,6 +60,7 @@ public class IncidentCommands {
         this.assets = assets;
         this.statements = statements;
         this.events = events;
+        this.declarations = regimes;
         this.matrix = PriorityMatrix.of(config.priority(), config.unmatchedCriticality());
         this.clock = clock;
     }
@@ -266,6 +269,7 @@ public class IncidentCommands {
             return incidents.flush()
                     .chain(() -> alerts.move(by.tenant(), source.id, target.id))
                     .chain(() -> statements.merge(by.tenant(), source.id, target.id))
+                    .chain(() -> declarations.move(by.tenant(), source.id, target.id))
                     .chain(() -> incidents.getSession().chain(s -> s.refresh(target)))
                     .chain(() -> record(source, IncidentChange.Kind.MERGED, "merged into " + target.handle(), by))
                     .chain(() -> record(target, IncidentChange.Kind.MERGED, source.handle() + " merged into it ("
@@ -284,6 +288,9 @@ public class IncidentCommands {
         return queries.find(by.tenant(), id).chain(i -> {
             i.requireOpen("link alerts to");
             return alerts.findAllInTenant(by.tenant(), ids).chain(found -> {
+                Set<UUID> previous = new LinkedHashSet<>();
+                found.stream().filter(a -> a.incidentId != null && !a.incidentId.equals(i.id))
+                        .forEach(a -> previous.add(a.incidentId));
                 if (found.size() != ids.size()) {
                     List<UUID> known = found.stream().map(a -> a.id).toList();
                     throw new InvalidInputException("alertIds", "no such alerts: "
@@ -291,6 +298,10 @@ public class IncidentCommands {
                 }
                 return alerts.link(by.tenant(), ids, i.id)
                         .chain(() -> statements.recount(by.tenant(), i.id, null))
+                        // the incidents they came from count them no more
+                        .chain(() -> io.smallrye.mutiny.Multi.createFrom().iterable(previous)
+                                .onItem().transformToUniAndConcatenate(p -> statements.recount(by.tenant(), p, null))
+                                .collect().last())
                         .chain(() -> incidents.getSession().chain(s -> s.refresh(i)))
                         .chain(() -> updated(i, by, IncidentChange.Kind.ALERTS_LINKED, ids.size() + " alert(s) linked",
                                 List.of("alerts"), null));

@@ -119,9 +119,10 @@ public class IncidentQueries {
     /** Every change and comment, and the latest {@code maxAlerts} alerts, oldest first. */
     @WithSession
     public Uni<List<TimelineEntry>> timeline(String tenant, UUID id, int maxAlerts) {
-        return find(tenant, id).chain(i -> changes.of(tenant, id).chain(cs -> alerts
-                .find("tenantId = ?1 and incidentId = ?2 order by receivedAt desc, id", tenant, id).page(0, maxAlerts)
-                .list().map(as -> {
+        return find(tenant, id).chain(i -> changes.of(tenant, id).chain(cs -> (maxAlerts <= 0
+                ? Uni.createFrom().item(List.<Alert>of())
+                : alerts.find("tenantId = ?1 and incidentId = ?2 order by receivedAt desc, id", tenant, id)
+                        .page(0, maxAlerts).list()).map(as -> {
                     List<TimelineEntry> out = new ArrayList<>();
                     for (IncidentChange c : cs) {
                         out.add(new TimelineEntry(c.at, c.kind.name(), c.summary, c.byName, null));

@@ -19,7 +19,8 @@ public class Regimes {
         config.regimes().forEach((name, r) -> {
             List<String[]> reports = new ArrayList<>();
             r.reports().forEach(p -> reports.add(new String[] { p.key(), p.title(), p.due() }));
-            regimes.put(name, Deadlines.regime(name, r.title(), r.needsClassification(), reports));
+            String key = name.toUpperCase(java.util.Locale.ROOT);
+            regimes.put(key, Deadlines.regime(key, r.title(), r.needsClassification(), reports));
         });
     }
 

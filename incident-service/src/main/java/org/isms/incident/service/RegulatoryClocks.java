@@ -62,6 +62,9 @@ public class RegulatoryClocks {
         if (awareAt.isAfter(now)) {
             throw new InvalidInputException("awareAt", "is in the future");
         }
+        if (awareAt.getYear() < 1970) {
+            throw new InvalidInputException("awareAt", "is before 1970");
+        }
         if (regime.needsClassification() && classifiedAt == null) {
             throw new InvalidInputException("classifiedAt", regime.name() + " counts from the incident's"
                     + " classification as major as well: give classifiedAt");
@@ -135,6 +138,10 @@ public class RegulatoryClocks {
                 Map<String, IncidentReport> mine = new HashMap<>();
                 reports.stream().filter(p -> p.regime.equals(regime.name())).forEach(p -> mine.put(p.report, p));
                 IncidentReport p = mine.get(reportKey);
+                if (p == null) {
+                    throw new ConflictException(i.handle() + " was declared under " + regime.name() + " before it asked"
+                            + " for " + reportKey);
+                }
                 if (p.submittedAt != null) {
                     throw new ConflictException(regime.name() + " " + reportKey + " of " + i.handle()
                             + " was recorded as submitted at " + p.submittedAt + " already");

@@ -147,6 +147,10 @@ final class AlertBuilder {
         if (sourceAlertId == null || sourceAlertId.isBlank()) {
             throw new UnreadableAlertException("a " + format + " alert needs its id; none found");
         }
+        if (sourceSystem == null || sourceSystem.length() > MAX_ID) {
+            throw new UnreadableAlertException("the source system's name (" + format + ": the manager or product) is"
+                    + " missing or longer than " + MAX_ID + " characters");
+        }
         if (sourceAlertId.length() > MAX_ID) {
             throw new UnreadableAlertException("the alert id is longer than " + MAX_ID + " characters");
         }
@@ -160,6 +164,9 @@ final class AlertBuilder {
         }
         OffsetDateTime first = firstSeen != null ? firstSeen : lastSeen != null ? lastSeen : receivedAt;
         OffsetDateTime last = lastSeen != null ? lastSeen : first;
+        // a source's clock ahead of ours (or a time typed wrong) must not keep a correlation open for years
+        first = first.isAfter(receivedAt) ? receivedAt : first;
+        last = last.isAfter(receivedAt) ? receivedAt : last;
         if (last.isBefore(first)) {
             OffsetDateTime t = first;
             first = last;

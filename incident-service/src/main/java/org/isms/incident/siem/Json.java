@@ -128,7 +128,11 @@ final class Json {
             var parsed = TIME.parseBest(value, OffsetDateTime::from, java.time.LocalDateTime::from);
             OffsetDateTime t = parsed instanceof OffsetDateTime o ? o
                     : ((java.time.LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
-            return t.withOffsetSameInstant(ZoneOffset.UTC);
+            t = t.withOffsetSameInstant(ZoneOffset.UTC);
+            if (t.getYear() < 1970 || t.getYear() > 9999) {
+                throw new UnreadableAlertException(field + " '" + value + "' is outside the years 1970 to 9999");
+            }
+            return t;
         } catch (DateTimeParseException e) {
             throw new UnreadableAlertException(field + " '" + value + "' is not an ISO-8601 time");
         }
