@@ -129,6 +129,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (concurrencyConflict(e)) {
+            // PostgreSQL broke a deadlock (or a serialization failure) by rolling this transaction back: nothing was
+            // saved, and the same request again will most likely pass
+            LOG.warnf("transaction rolled back by the database (%s) on %s %s", SqlStates.of(e), request.method(),
+                    path(request));
+            return answer(new Problem(TYPE_PREFIX + "conflict", "Conflict", 409, "another change to the same records"
+                    + " came at the same moment; nothing was saved: send the request again", path(request), null, null));
+        }
         DatabaseFailure db = databaseFailure(e);
         if (db != DatabaseFailure.NONE) {
             // not a fault of the request nor a bug: the database is away for now (a restart, a failover)
@@ -144,6 +152,12 @@ public class ProblemMappers {
         return answer(new Problem(TYPE_PREFIX + "internal", "Internal error", 500,
                 "the request could not be completed; quote error id " + errorId + " when reporting it",
                 path(request), null, errorId));
+    }
+
+    /** Whether PostgreSQL rolled the transaction back to resolve a deadlock (40P01) or a serialization failure (40001). */
+    static boolean concurrencyConflict(Throwable e) {
+        String state = SqlStates.of(e);
+        return "40P01".equals(state) || "40001".equals(state);
     }
 
     /** What a caller is told of a database outage: whether a write may have been saved, so a retry is safe. */

@@ -49,6 +49,15 @@ class DatabaseFailureTest {
         assertThat(SqlStates.isDataException(new IllegalStateException("no state"))).isFalse();
     }
 
+    @Test
+    void shouldTellATransactionTheDatabaseRolledBackToBreakADeadlock() {
+        assertThat(ProblemMappers.concurrencyConflict(new RuntimeException(pg("40P01")))).as("deadlock").isTrue();
+        assertThat(ProblemMappers.concurrencyConflict(new RuntimeException(new java.sql.SQLException("s", "40001"))))
+                .as("serialization failure, as Hibernate wraps it").isTrue();
+        assertThat(ProblemMappers.concurrencyConflict(pg("23505"))).isFalse();
+        assertThat(ProblemMappers.concurrencyConflict(new NullPointerException())).isFalse();
+    }
+
     private static PgException pg(String sqlState) {
         return new PgException("test", "FATAL", sqlState, null);
     }
