@@ -94,6 +94,17 @@ final class Json {
         return null;
     }
 
+    /** The first of the values that is not null, or null. */
+    @SafeVarargs
+    static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     /** Every non-blank text (or number, as text) at the paths, in their order. */
     static List<String> texts(JsonNode node, String... paths) {
         List<String> out = new ArrayList<>();

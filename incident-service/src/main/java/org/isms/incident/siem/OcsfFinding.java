@@ -72,16 +72,17 @@ public class OcsfFinding implements AlertFormat {
             a.source("ocsf:" + system, uid)
                     .rule(Json.text(d, "finding_info.analytic.uid"),
                             Json.text(d, "finding_info.analytic.name", "finding_info.title", "message"))
-                    .seen(first(time(d, "finding_info.first_seen_time"), time(d, "start_time"), time),
-                            first(time(d, "finding_info.last_seen_time"), time(d, "end_time"), time));
+                    .seen(Json.firstNonNull(time(d, "finding_info.first_seen_time"), time(d, "start_time"), time),
+                            Json.firstNonNull(time(d, "finding_info.last_seen_time"), time(d, "end_time"), time));
         } else {
             List<OffsetDateTime> firsts = times(d, "finding_info_list.first_seen_time");
             List<OffsetDateTime> lasts = times(d, "finding_info_list.last_seen_time");
             a.source("ocsf:" + system, Json.text(d, "metadata.correlation_uid", "metadata.uid"))
                     .rule(null, Json.text(d, "desc", "message", "finding_info_list.title"))
-                    .seen(first(time(d, "start_time"), firsts.stream().min(Comparator.naturalOrder()).orElse(null),
-                            time), first(time(d, "end_time"), lasts.stream().max(Comparator.naturalOrder()).orElse(null),
-                                    time));
+                    .seen(Json.firstNonNull(time(d, "start_time"),
+                            firsts.stream().min(Comparator.naturalOrder()).orElse(null), time),
+                            Json.firstNonNull(time(d, "end_time"),
+                                    lasts.stream().max(Comparator.naturalOrder()).orElse(null), time));
         }
         severity(a, d);
         a.hosts(Json.texts(d, "device.hostname", "device.name"))
@@ -151,15 +152,5 @@ public class OcsfFinding implements AlertFormat {
     private static List<OffsetDateTime> times(JsonNode d, String path) {
         return Json.all(d, path).stream().map(n -> n.isNumber() ? Json.epochMillis(n.asText(), path) : null)
                 .filter(Objects::nonNull).toList();
-    }
-
-    @SafeVarargs
-    private static <T> T first(T... values) {
-        for (T v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
     }
 }

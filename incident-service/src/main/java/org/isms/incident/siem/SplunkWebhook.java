@@ -62,12 +62,12 @@ public class SplunkWebhook implements AlertFormat {
         boolean notable = eventId != null || "notable".equals(Json.text(result, "index"))
                 || "stash".equals(Json.text(result, "sourcetype"));
         String searchName = Json.text(d, "search_name");
-        String ruleId = notable ? first(Json.text(result, "search_name"), Json.text(result, "source"), searchName)
+        String ruleId = notable ? Json.firstNonNull(Json.text(result, "search_name"), Json.text(result, "source"), searchName)
                 : searchName;
         if (ruleId == null) {
             ruleId = "adhoc:" + sid;
         }
-        String ruleName = notable ? first(Json.text(result, "rule_name"), Json.text(result, "rule_title"), ruleId)
+        String ruleName = notable ? Json.firstNonNull(Json.text(result, "rule_name"), Json.text(result, "rule_title"), ruleId)
                 : ruleId;
 
         AlertBuilder a = new AlertBuilder(NAME, d)
@@ -75,8 +75,8 @@ public class SplunkWebhook implements AlertFormat {
                 .rule(ruleId, ruleName);
         severity(a, result);
         OffsetDateTime time = time(result, "_time");
-        OffsetDateTime first = first(time(result, "firstTime"), time, time(result, "info_min_time"));
-        OffsetDateTime last = first(time(result, "lastTime"), time, time(result, "info_max_time"));
+        OffsetDateTime first = Json.firstNonNull(time(result, "firstTime"), time, time(result, "info_min_time"));
+        OffsetDateTime last = Json.firstNonNull(time(result, "lastTime"), time, time(result, "info_max_time"));
         a.seen(first, last);
         for (String f : HOST_FIELDS) {
             a.hosts(Json.texts(result, f));
@@ -111,15 +111,5 @@ public class SplunkWebhook implements AlertFormat {
             return null;
         }
         return v.indexOf('T') > 0 ? Json.isoTime(v, field) : Json.epochSeconds(v, field);
-    }
-
-    @SafeVarargs
-    private static <T> T first(T... values) {
-        for (T v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
     }
 }
